@@ -1,0 +1,1 @@
+"""attribution: turn news articles into a source-attribution graph."""

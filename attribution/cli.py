@@ -1,0 +1,168 @@
+"""Command-line interface: ``attribution build``, ``claims``, ``chains``."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import click
+
+from attribution.claims import Claim
+from attribution.export import claims_csv, read_graph
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(version("attribution"), prog_name="attribution")
+def main() -> None:
+    """Turn news articles into a source-attribution graph.
+
+    Finds who is cited for what in each article ("The Telegraph reported ...",
+    "Matvienko told The Post ...", "according to multiple reports"), joins the
+    citations across articles into one graph, and lists the claims that rest
+    on a single source.
+
+    \b
+    Example:
+      attribution build articles/ --out graphs/ukraine
+      attribution claims graphs/ukraine --single-source
+      attribution chains graphs/ukraine --min-length 3
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("graphs/corpus"),
+    show_default=True,
+    help="Folder for the outputs.",
+)
+@click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def build(paths: tuple[str, ...], out_dir: Path, model: str | None, quiet: bool) -> None:
+    """Build the citation graph of PATHS (files, folders, globs; .txt .html .jsonl).
+
+    Writes graph.html (open it in a browser, works offline), graph.json
+    (node-link JSON), graph.graphml, graph.gexf, claims.json and claims.csv
+    to --out. A file that cannot be read is reported on one line and skipped;
+    the exit status is 1 when anything was skipped, 2 when nothing was built.
+
+    \b
+    Example:
+      attribution build attribution/samples --out graphs/sample
+      attribution build 'news/*.jsonl' page.html --out graphs/today -q
+    """
+    from attribution.nlp import ModelError
+    from attribution.pipeline import build as run_build
+
+    progress = not quiet and sys.stderr.isatty()
+    try:
+        summary, graph = run_build(paths, out_dir, model=model, progress=progress)
+    except ModelError as err:
+        _fail(str(err))
+    except KeyboardInterrupt:
+        _fail("interrupted; no output file was left half-written")
+    if graph is None:
+        _fail("no article could be read; nothing written")
+    if not quiet:
+        for line in summary.lines(graph):
+            click.echo(line, err=True)
+        click.echo(
+            f"wrote {out_dir}/graph.html and {len(summary.outputs) - 1} more files", err=True
+        )
+    sys.exit(1 if summary.problems else 0)
+
+
+def _load(out_dir: Path):
+    if not (out_dir / "graph.json").is_file():
+        _fail(f"{out_dir}: no graph.json here (run `attribution build ... --out {out_dir}` first)")
+    try:
+        graph = read_graph(out_dir)
+        claims = [
+            Claim(**{**c, "chains": tuple(map(tuple, c["chains"]))})
+            for c in json.loads((out_dir / "claims.json").read_text(encoding="utf-8"))
+        ]
+    except (OSError, ValueError, TypeError, KeyError) as err:
+        _fail(f"{out_dir}: cannot read the build ({err})")
+    return graph, claims
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(path_type=Path))
+@click.option("--single-source", is_flag=True, help="Only claims that rest on one source.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+def claims(out_dir: Path, single_source: bool, fmt: str) -> None:
+    """List the claims of a build, with the sources they finally rest on.
+
+    \b
+    Example:
+      attribution claims graphs/sample --single-source
+      attribution claims graphs/sample --format csv > claims.csv
+    """
+    graph, items = _load(out_dir)
+    if single_source:
+        items = [c for c in items if c.single_source]
+    if fmt == "json":
+        from dataclasses import asdict
+
+        click.echo(json.dumps([asdict(c) for c in items], ensure_ascii=False, indent=1))
+        return
+    if fmt == "csv":
+        click.echo(claims_csv(items), nl=False)
+        return
+    label = lambda n: graph.nodes[n].get("label", n) if n in graph else n  # noqa: E731
+    for c in items:
+        verdict = "single source" if c.single_source else f"{len(c.roots)} roots"
+        click.echo(f"• {_short(c.text, 110)}")
+        click.echo(f"    rests on: {', '.join(label(r) for r in c.roots)} ({verdict})")
+        for chain in c.chains:
+            click.echo(f"    chain: {' -> '.join(label(n) for n in chain)}   [{c.article}]")
+    click.echo(f"{len(items)} claim{'s' if len(items) != 1 else ''}", err=True)
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(path_type=Path))
+@click.option("--min-length", default=2, show_default=True, help="Fewest hops a chain must have.")
+@click.option("--limit", default=20, show_default=True, help="How many chains to list.")
+def chains(out_dir: Path, min_length: int, limit: int) -> None:
+    """List the longest citation chains of a build, longest first, with each hop's cue.
+
+    \b
+    Example:
+      attribution chains graphs/sample --min-length 3
+    """
+    from attribution.graph import chains as find_chains
+
+    graph, _ = _load(out_dir)
+    found = find_chains(graph, min_length=min_length, limit=limit)
+    for path in found:
+        click.echo(f"{len(path) - 1} hops: " + " -> ".join(graph.nodes[n]["label"] for n in path))
+        for u, v in itertools.pairwise(path):
+            data = next(iter(graph.get_edge_data(u, v).values()))
+            click.echo(
+                f"    {graph.nodes[u]['label']} -[{data['cue']}]-> {graph.nodes[v]['label']}"
+                f"   ({data['article']})"
+            )
+    if not found:
+        click.echo(f"no chain of {min_length} hops or more", err=True)
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,248 @@
+"""Read articles from disk: plain text, HTML pages and JSON Lines.
+
+Every reader returns :class:`Article` objects whose ``text`` is what later
+stages index into. Boilerplate lines (author bios, share prompts, related-story
+headlines) are *marked* with spans, never deleted, so character offsets stay
+true to the text as read.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from attribution.lexicon import load_patterns
+
+Span = tuple[int, int]
+
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+
+
+class CorpusError(Exception):
+    """A file that cannot be read as articles; ``str()`` is a one-line message."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = str(path)
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from disk.
+
+    ``outlet`` is the publisher when metadata or the text names it, else None.
+    ``boilerplate`` holds spans of lines that are not article prose.
+    """
+
+    id: str
+    text: str
+    path: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None
+    boilerplate: tuple[Span, ...] = field(default=(), repr=False)
+
+    @property
+    def digest(self) -> str:
+        """A stable hash of the text, for caching and ids."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        """True when the span lies on a boilerplate line."""
+        return any(b0 <= start and end <= b1 for b0, b1 in self.boilerplate)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | CorpusError]:
+    """Yield readable files under ``paths`` (files, folders, globs), sorted.
+
+    Problems (a missing path, a folder with no articles) are yielded as
+    :class:`CorpusError` so that a batch can report them and go on.
+    """
+    for raw in paths:
+        raw = str(raw)
+        matches = sorted(glob.glob(raw)) if glob.has_magic(raw) else [raw]
+        if not matches:
+            yield CorpusError(raw, "no file matches this pattern")
+        for match in matches:
+            yield from _expand_one(Path(match))
+
+
+def _expand_one(path: Path) -> Iterator[Path | CorpusError]:
+    if not path.exists():
+        yield CorpusError(path, "no such file or folder")
+    elif path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        if not files:
+            yield CorpusError(path, f"folder holds no articles ({', '.join(SUFFIXES)})")
+        yield from files
+    else:
+        yield path
+
+
+def read_path(path: Path) -> Iterator[Article | CorpusError]:
+    """Read one file into articles (one, or one per line for JSON Lines)."""
+    try:
+        raw = _read_text(path)
+    except CorpusError as err:
+        yield err
+        return
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _read_jsonl(path, raw)
+        return
+    try:
+        yield (_read_html if suffix in (".html", ".htm") else _read_txt)(path, raw)
+    except CorpusError as err:
+        yield err
+
+
+def read_corpus(paths: Iterable[str | Path]) -> Iterator[Article | CorpusError]:
+    """Stream every article under ``paths``; problems come as CorpusError items."""
+    for item in expand_paths(paths):
+        if isinstance(item, CorpusError):
+            yield item
+        else:
+            yield from read_path(item)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise CorpusError(path, f"cannot read file ({err.strerror})") from None
+    if b"\x00" in data[:4096]:
+        raise CorpusError(path, "binary file, not an article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise CorpusError(path, f"not UTF-8 text (bad byte at offset {err.start})") from None
+
+
+def _read_txt(path: Path, text: str) -> Article:
+    if not text.strip():
+        raise CorpusError(path, "empty article")
+    patterns = load_patterns("boilerplate.txt")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    title = next((ln for ln in lines if not any(p.search(ln) for p in patterns)), lines[0])
+    start = text.index(title)
+    article = _finish(Article(id=path.stem, text=text, path=str(path), title=title))
+    # The headline is not prose to extract from: mark it with the boilerplate.
+    spans = tuple(sorted({*article.boilerplate, (start, start + len(title))}))
+    return Article(**{**article.__dict__, "boilerplate": spans})
+
+
+def _read_html(path: Path, html: str) -> Article:
+    # Imported here: trafilatura pulls in lxml, which plain-text runs never need.
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not body:
+        raise CorpusError(path, "HTML page has no article text")
+    # Blank lines between paragraphs, as in the plain-text articles.
+    text = re.sub(r"\n+", "\n\n", body) + "\n"
+    return _finish(
+        Article(
+            id=path.stem,
+            text=text,
+            path=str(path),
+            title=getattr(doc, "title", None),
+            outlet=getattr(doc, "sitename", None),
+            url=getattr(doc, "url", None),
+            date=getattr(doc, "date", None),
+        )
+    )
+
+
+def _read_jsonl(path: Path, raw: str) -> Iterator[Article | CorpusError]:
+    lines = [(n, line) for n, line in enumerate(raw.splitlines(), 1) if line.strip()]
+    if not lines:
+        yield CorpusError(path, "empty file")
+    for lineno, line in lines:
+        where = f"{path}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield CorpusError(where, f"invalid JSON ({err.msg})")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield CorpusError(where, 'expected an object with a "text" string')
+            continue
+        if not record["text"].strip():
+            yield CorpusError(where, "empty article")
+            continue
+        yield _finish(_article_from_record(path, lineno, record))
+
+
+def _article_from_record(path: Path, lineno: int, record: dict) -> Article:
+    def opt(key: str) -> str | None:
+        value = record.get(key)
+        return str(value) if value not in (None, "") else None
+
+    return Article(
+        id=opt("id") or f"{path.stem}-{lineno}",
+        text=record["text"],
+        path=f"{path}:{lineno}",
+        title=opt("title"),
+        outlet=opt("outlet"),
+        url=opt("url"),
+        date=opt("date"),
+    )
+
+
+def _finish(article: Article) -> Article:
+    """Mark boilerplate and fill in the outlet from the text when metadata lacks it."""
+    boiler = tuple(boilerplate_spans(article.text))
+    outlet = article.outlet or outlet_from_text(article.text)
+    return Article(**{**article.__dict__, "boilerplate": boiler, "outlet": outlet})
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    start = 0
+    for line in text.splitlines(keepends=True):
+        yield start, start + len(line.rstrip("\r\n")), line.strip()
+        start += len(line)
+
+
+def boilerplate_spans(text: str) -> Iterator[Span]:
+    """Spans of lines that are not article prose (bios, share prompts, headlines)."""
+    patterns = load_patterns("boilerplate.txt")
+    lines = list(_lines(text))
+    first_content = next((i for i, (_, _, s) in enumerate(lines) if s), -1)
+    for i, (start, end, stripped) in enumerate(lines):
+        if not stripped:
+            continue
+        if any(p.search(stripped) for p in patterns) or (
+            i != first_content and _looks_like_headline(stripped, lines, i)
+        ):
+            yield start, end
+
+
+def _looks_like_headline(line: str, lines: list[tuple[int, int, str]], i: int) -> bool:
+    """A stand-alone Title Case line with no closing punctuation: a related-story link.
+
+    Section titles that quote someone ("'You're enemies'") are left alone: they
+    carry quotation marks, which real related-story links rarely do.
+    """
+    if line[-1] in ".?!\"'”’:" or line[0] in "\"'“‘" or len(line.split()) < 4:
+        return False
+    alone = (i == 0 or not lines[i - 1][2]) and (i + 1 >= len(lines) or not lines[i + 1][2])
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    capitals = sum(w[0].isupper() for w in words)
+    return alone and bool(words) and capitals / len(words) >= 0.5
+
+
+def outlet_from_text(text: str) -> str | None:
+    """The publisher when the text names it, e.g. in an author bio or a reprint line."""
+    for pattern in load_patterns("outlet_in_text.txt", ignore_case=False):
+        match = pattern.search(text)
+        if match:
+            return match.group("outlet").strip()
+    return None

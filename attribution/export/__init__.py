@@ -1,0 +1,115 @@
+"""Write a built graph and its claims to disk: JSON, GraphML, GEXF, CSV and HTML.
+
+Every file is written atomically (to a temporary file, then renamed), so an
+interrupted run never leaves a half-written output behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+
+import networkx as nx
+
+from attribution.claims import Claim
+
+FILES = ("graph.json", "graph.graphml", "graph.gexf", "claims.json", "claims.csv", "graph.html")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def graph_json(graph: nx.MultiDiGraph) -> str:
+    """networkx node-link JSON (edges under ``links``), keys sorted."""
+    data = nx.node_link_data(graph, edges="links")
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def read_graph(out_dir: Path) -> nx.MultiDiGraph:
+    """Load ``graph.json`` written by :func:`graph_json`."""
+    data = json.loads((out_dir / "graph.json").read_text(encoding="utf-8"))
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+
+
+def _flat_copy(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """GraphML and GEXF take scalars only: lists become "; "-joined strings."""
+    flat = nx.MultiDiGraph()
+    flat.graph["name"] = "attribution"
+    for node, data in graph.nodes(data=True):
+        flat.add_node(
+            node, **{k: "; ".join(v) if isinstance(v, list) else v for k, v in data.items()}
+        )
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        flat.add_edge(u, v, key=key, **data)
+    return flat
+
+
+def graphml(graph: nx.MultiDiGraph) -> str:
+    return "\n".join(nx.generate_graphml(_flat_copy(graph))) + "\n"
+
+
+def gexf(graph: nx.MultiDiGraph) -> str:
+    text = "\n".join(nx.generate_gexf(_flat_copy(graph)))
+    # The writer stamps today's date; drop it so the same input gives the same bytes.
+    return re.sub(r' lastmodifieddate="[^"]*"', "", text) + "\n"
+
+
+def claims_json(claims: list[Claim]) -> str:
+    return json.dumps([asdict(c) for c in claims], ensure_ascii=False, indent=1) + "\n"
+
+
+def claims_csv(claims: list[Claim]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["id", "text", "article", "sources", "roots", "single_source", "chains"])
+    for c in claims:
+        chains = " | ".join(" -> ".join(chain) for chain in c.chains)
+        writer.writerow(
+            [
+                c.id,
+                c.text,
+                c.article,
+                "; ".join(c.sources),
+                "; ".join(c.roots),
+                c.single_source,
+                chains,
+            ]
+        )
+    return buffer.getvalue()
+
+
+def write_all(
+    out_dir: Path, graph: nx.MultiDiGraph, claims: list[Claim], chains: list[list[str]], title: str
+) -> list[Path]:
+    """Write every output file; return their paths."""
+    from attribution.export.html import render_html
+
+    texts = {
+        "graph.json": graph_json(graph),
+        "graph.graphml": graphml(graph),
+        "graph.gexf": gexf(graph),
+        "claims.json": claims_json(claims),
+        "claims.csv": claims_csv(claims),
+        "graph.html": render_html(graph, title=title, chains=chains),
+    }
+    paths = []
+    for name in FILES:
+        write_atomic(out_dir / name, texts[name])
+        paths.append(out_dir / name)
+    return paths

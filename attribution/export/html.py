@@ -1,0 +1,340 @@
+"""Render a citation graph as a single self-contained, offline HTML page.
+
+The page is built with pyvis (vis-network 9.1.2) but uses the project's own Jinja template:
+vis-network's JS and CSS are inlined, all graph data travels in one JSON block, and every
+string taken from articles is rendered as plain text (see ``templates/graph.html``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from pyvis.network import Network
+
+__all__ = ["KIND_STYLES", "render_html"]
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+TEMPLATE_NAME = "graph.html"
+VIS_DIR = ("templates", "lib", "vis-9.1.2")
+
+MIN_HIGHLIGHT_CHAIN = 3
+MAX_LABEL_CHARS = 60
+EDGE_COLOUR = "#8a8a8a"
+EDGE_HIGHLIGHT = "#333333"
+CHAIN_COLOUR = "#d62728"
+NODE_FONT_COLOUR = "#222222"
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    """How one node kind is drawn on the canvas and in the legend."""
+
+    shape: str
+    background: str
+    border: str
+    dashed: bool = False
+
+
+KIND_STYLES: dict[str, KindStyle] = {
+    "outlet": KindStyle("box", "#a8c8ec", "#2f6db5"),
+    "person": KindStyle("dot", "#f8b26a", "#d0701a"),
+    "organisation": KindStyle("diamond", "#8fd18a", "#3d8b37"),
+    "post": KindStyle("triangle", "#c9a3d9", "#7d4a96"),
+    "anonymous": KindStyle("dot", "#d3d3d3", "#7a7a7a", dashed=True),
+    "article": KindStyle("square", "#eeeeee", "#9e9e9e"),
+}
+FALLBACK_STYLE = KindStyle("ellipse", "#e6e6e6", "#8a8a8a")
+
+
+def render_html(
+    graph: nx.MultiDiGraph, *, title: str, chains: list[list[str]] | None = None
+) -> str:
+    """Return a self-contained HTML page (str) showing the graph.
+
+    ``chains`` are node-id paths (longest first) listed in the side panel; edges between
+    consecutive nodes of a chain with at least three nodes are drawn thick and red. The
+    graph is only read. Raises ``TypeError`` for non-string node ids and ``ValueError`` for
+    a chain naming a node that is not in the graph.
+    """
+    _check_node_ids(graph)
+    chain_list = [list(chain) for chain in chains or []]
+    _check_chains(graph, chain_list)
+    edge_ids = _edge_ids(graph)
+    net = Network(directed=True, heading=title)
+    _add_nodes(net, graph)
+    _add_edges(net, graph, edge_ids, _chain_edge_ids(graph, chain_list, edge_ids))
+    # set_options() would strip the spaces out of string values; a dict is what it returns.
+    net.options = _vis_options()
+    net.templateEnv = _template_env(_chain_panel(graph, chain_list, edge_ids))
+    net.template_dir = str(TEMPLATE_DIR)
+    net.path = TEMPLATE_NAME
+    return net.generate_html(name=TEMPLATE_NAME)
+
+
+def _check_node_ids(graph: nx.MultiDiGraph) -> None:
+    """Fail early on ids pyvis would reject with a bare ``assert`` (or, under -O, accept)."""
+    for node in graph.nodes:
+        if not isinstance(node, str):
+            raise TypeError(f"node ids must be str, got {node!r}")
+
+
+def _check_chains(graph: nx.MultiDiGraph, chains: list[list[str]]) -> None:
+    """Reject chains naming unknown nodes: silently dropping one would fake a shorter path."""
+    for chain in chains:
+        for node in chain:
+            if node not in graph:
+                raise ValueError(f"chain node {node!r} is not in the graph")
+
+
+def _sorted_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, Any, dict[str, Any]]]:
+    """Edges in a stable order, independent of insertion order."""
+    edges = graph.edges(keys=True, data=True)
+    return sorted(edges, key=lambda e: (e[0], e[1], str(e[2])))
+
+
+def _edge_ids(graph: nx.MultiDiGraph) -> dict[tuple[str, str, Any], str]:
+    """Give each edge a short id derived only from its sorted position."""
+    return {(u, v, k): f"e{i}" for i, (u, v, k, _) in enumerate(_sorted_edges(graph))}
+
+
+def _chain_edge_ids(
+    graph: nx.MultiDiGraph,
+    chains: list[list[str]],
+    edge_ids: Mapping[tuple[str, str, Any], str],
+) -> set[str]:
+    """Ids of edges drawn red: those along chains long enough to be worth pointing out."""
+    found: set[str] = set()
+    for chain in chains:
+        if len(chain) >= MIN_HIGHLIGHT_CHAIN:
+            found.update(_edges_along(graph, chain, edge_ids))
+    return found
+
+
+def _edges_along(
+    graph: nx.MultiDiGraph, chain: list[str], edge_ids: Mapping[tuple[str, str, Any], str]
+) -> list[str]:
+    """Edge ids between consecutive chain nodes, in either direction.
+
+    Both directions count because a chain may be listed from the source or from the citer.
+    """
+    ids: list[str] = []
+    for a, b in pairwise(chain):
+        for u, v in ((a, b), (b, a)):
+            keys = graph.get_edge_data(u, v) or {}
+            ids.extend(sorted(edge_ids[(u, v, k)] for k in keys))
+    return sorted(set(ids), key=lambda eid: int(eid[1:]))
+
+
+def _add_nodes(net: Network, graph: nx.MultiDiGraph) -> None:
+    """Add every node to ``net`` in id order, styled by kind and sized by ``cited``."""
+    for node in sorted(graph.nodes):
+        attrs = graph.nodes[node]
+        name = str(attrs.get("label") or node)
+        kind = str(attrs.get("kind", "unknown"))
+        aliases = [str(a) for a in attrs.get("aliases") or []]
+        cited = attrs.get("cited")
+        cited = int(graph.in_degree(node) if cited is None else cited)
+        style = KIND_STYLES.get(kind, FALLBACK_STYLE)
+        net.add_node(
+            node,
+            label=_short(name),
+            shape=style.shape,
+            color={"background": style.background, "border": style.border},
+            title=_node_tooltip(name, kind, aliases, cited),
+            name=name,
+            kind=kind,
+            aliases=aliases,
+            cited=cited,
+            borderWidth=2 if style.dashed else 1,
+            shapeProperties={"borderDashes": [4, 3] if style.dashed else False},
+            **_node_size(style.shape, cited),
+        )
+
+
+def _short(text: str) -> str:
+    """Keep canvas labels readable; the full text stays in the tooltip and search."""
+    text = " ".join(text.split())
+    if len(text) <= MAX_LABEL_CHARS:
+        return text
+    return text[: MAX_LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _node_size(shape: str, cited: int) -> dict[str, Any]:
+    """Size options growing with citations; boxes only scale through their text."""
+    growth = math.log1p(max(cited, 0))
+    # An explicit font colour lets the page restore it after dimming.
+    if shape in ("box", "ellipse"):
+        return {"font": {"size": round(14 + 3 * growth, 1), "color": NODE_FONT_COLOUR}}
+    return {
+        "size": round(min(12 + 8 * growth, 60), 1),
+        "font": {"size": 14, "color": NODE_FONT_COLOUR},
+    }
+
+
+def _node_tooltip(name: str, kind: str, aliases: list[str], cited: int) -> str:
+    """Plain-text node tooltip; the page shows it with textContent, never as HTML."""
+    lines = [name, f"kind: {kind}"]
+    if aliases:
+        lines.append("aliases: " + ", ".join(aliases))
+    lines.append(f"cited: {cited}")
+    return "\n".join(lines)
+
+
+def _add_edges(
+    net: Network,
+    graph: nx.MultiDiGraph,
+    edge_ids: Mapping[tuple[str, str, Any], str],
+    chain_edges: set[str],
+) -> None:
+    """Add every edge (citer -> cited) in stable order, with deterministic ids."""
+    seen_pairs: dict[frozenset[str], int] = {}
+    for u, v, key, attrs in _sorted_edges(graph):
+        eid = edge_ids[(u, v, key)]
+        pair = frozenset((u, v))
+        parallel = seen_pairs.get(pair, 0)
+        seen_pairs[pair] = parallel + 1
+        net.add_edge(u, v, **_edge_options(eid, key, attrs, eid in chain_edges, parallel))
+
+
+def _edge_options(
+    eid: str, key: Any, attrs: Mapping[str, Any], on_chain: bool, parallel: int
+) -> dict[str, Any]:
+    """vis options for one edge; ``parallel`` > 0 bends it off edges sharing its endpoints."""
+    colour = CHAIN_COLOUR if on_chain else EDGE_COLOUR
+    highlight = CHAIN_COLOUR if on_chain else EDGE_HIGHLIGHT
+    options: dict[str, Any] = {
+        "id": eid,
+        "key": str(key),
+        "article": str(attrs.get("article", "")),
+        "confidence": _finite(attrs.get("confidence")),
+        "inferred": bool(attrs.get("inferred", False)),
+        "onChain": on_chain,
+        "title": _edge_tooltip(attrs),
+        "dashes": bool(attrs.get("inferred", False)),
+        "width": 4 if on_chain else 1.5,
+        "color": {"color": colour, "highlight": highlight, "hover": highlight},
+    }
+    if parallel:
+        options["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.15 * parallel}
+    return options
+
+
+def _finite(value: Any) -> float | None:
+    """A JSON-safe confidence: NaN and infinities would make the embedded JSON invalid."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _edge_tooltip(attrs: Mapping[str, Any]) -> str:
+    """Plain-text edge tooltip; the page shows it with textContent, never as HTML."""
+    confidence = _finite(attrs.get("confidence"))
+    lines = [
+        f"cue: {attrs.get('cue', '')}",
+        f"article: {attrs.get('article_title', '')} [{attrs.get('article', '')}]",
+        f"sentence: {attrs.get('sentence', '')}",
+        f"content: {attrs.get('content', '')}",
+        "confidence: " + ("n/a" if confidence is None else f"{confidence:.2f}"),
+    ]
+    if attrs.get("inferred"):
+        lines.append("inferred: yes")
+    return "\n".join(lines)
+
+
+def _chain_panel(
+    graph: nx.MultiDiGraph, chains: list[list[str]], edge_ids: Mapping[tuple[str, str, Any], str]
+) -> list[dict[str, Any]]:
+    """Side-panel entries: the chain as text plus the node and edge ids it highlights."""
+    return [
+        {
+            "text": " → ".join(str(graph.nodes[n].get("label") or n) for n in chain),
+            "nodes": list(dict.fromkeys(chain)),
+            "edges": _edges_along(graph, chain, edge_ids),
+        }
+        for chain in chains
+    ]
+
+
+def _vis_options() -> dict[str, Any]:
+    """Left-to-right hierarchy; physics only until stabilised (the page then turns it off)."""
+    return {
+        "layout": {
+            "randomSeed": 1,
+            "hierarchical": {
+                "enabled": True,
+                "direction": "LR",
+                "sortMethod": "directed",
+                "shakeTowards": "roots",
+                "levelSeparation": 240,
+                "nodeSpacing": 110,
+            },
+        },
+        "physics": {
+            "enabled": True,
+            "solver": "hierarchicalRepulsion",
+            "hierarchicalRepulsion": {"nodeDistance": 140, "avoidOverlap": 1},
+            "stabilization": {"enabled": True, "iterations": 600, "fit": True},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.7}},
+            "smooth": {"enabled": True, "type": "cubicBezier", "forceDirection": "horizontal"},
+        },
+        "nodes": {"font": {"face": "sans-serif"}},
+        "interaction": {"hover": True, "tooltipDelay": 150, "multiselect": True},
+    }
+
+
+def _template_env(chains: list[dict[str, Any]]) -> Environment:
+    """A fresh autoescaping environment carrying what pyvis's render call does not pass."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    # ensure_ascii also escapes U+2028/2029; allow_nan=False refuses to emit invalid JSON.
+    env.policies["json.dumps_kwargs"] = {
+        "sort_keys": True,
+        "ensure_ascii": True,
+        "allow_nan": False,
+    }
+    env.filters["fromjson"] = json.loads
+    env.globals.update(
+        chains=chains,
+        kinds=[{"kind": kind, **vars(style)} for kind, style in KIND_STYLES.items()],
+        vis_js=_inline_code(_vis_asset("vis-network.min.js"), "script"),
+        vis_css=_inline_code(_vis_asset("vis-network.css"), "style"),
+    )
+    return env
+
+
+@cache
+def _vis_asset(name: str) -> str:
+    """Text of one vis-network file shipped inside the pyvis package."""
+    node = resources.files("pyvis")
+    for part in (*VIS_DIR, name):
+        node = node / part
+    return node.read_text(encoding="utf-8")
+
+
+def _inline_code(code: str, tag: str) -> str:
+    """Make trusted library code safe to inline inside ``<tag>`` (the template marks it safe).
+
+    A literal ``</script`` (or ``</style``) would end the element early; ``<\\/`` means the
+    same in JS strings, regexes and CSS.
+    """
+    pattern = re.compile(rf"</({tag})", re.IGNORECASE)
+    return pattern.sub(r"<\\/\1", code)

@@ -1,0 +1,196 @@
+"""Find every citation in a parsed article.
+
+``extract(doc, article)`` runs the sentence rules of :mod:`.rules`, the
+line-level media credits, and the "Name: ..." attributions inside quoted
+posts; then it resolves pronouns and "the newspaper"-style references within
+the article and works out who cites whom when one citation sits inside
+another's content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from attribution.corpus import Article
+from attribution.extract.citation import Citation, Mention, Span
+from attribution.extract.quotes import find_quotes
+from attribution.extract.resolve import Antecedents
+from attribution.extract.rules import RULES, Context, Found
+from attribution.lexicon import load_patterns, load_words
+
+__all__ = ["EXTRACTOR_VERSION", "Citation", "Extraction", "Mention", "extract"]
+
+# Bump when rules change, so cached extractions are not reused.
+EXTRACTOR_VERSION = "1"
+
+_POST_LEAD = re.compile(
+    r"^\s*(?P<name>(?:[A-Z0-9][\w’'.&-]*\s){0,5}[A-Z0-9][\w’'.&-]*):\s+(?P<rest>\S.*)$", re.S
+)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yields: its citations and the people it names in full."""
+
+    article: str
+    citations: tuple[Citation, ...]
+    people: tuple[str, ...]
+
+
+def extract(doc: Doc, article: Article) -> Extraction:
+    """All citations in one article, in text order."""
+    ctx = Context(tuple(find_quotes(doc.text)))
+    found: list[tuple[Found, Span]] = []
+    for sent in doc.sents:
+        if article.in_boilerplate(sent.start_char, sent.start_char + 1):
+            continue
+        for tok in sent:
+            hit = next((f for rule in RULES if (f := rule(tok, ctx)) is not None), None)
+            if hit is not None:
+                found.append((hit, (sent.start_char, sent.end_char)))
+    found.extend(media_credits(article))
+    found = _dedupe(found)
+    antecedents = Antecedents.from_doc(
+        doc, [f.source for f, _ in found] + [f.citer for f, _ in found]
+    )
+    resolved = [(antecedents.resolve_found(f), s) for f, s in found]
+    resolved = [(f, s) for f, s in resolved if f.source is not None or f.kind == "no-source"]
+    resolved.extend(_posts_in_quotes(doc, resolved))
+    citations = [_citation(article, doc.text, f, s) for f, s in sorted(resolved, key=_order)]
+    people = sorted({e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text.strip()})
+    return Extraction(article.id, tuple(nest(citations)), tuple(people))
+
+
+def _order(item: tuple[Found, Span]) -> tuple[int, int]:
+    found, sentence = item
+    return (found.cue or sentence)[0], sentence[0]
+
+
+def _dedupe(found: list[tuple[Found, Span]]) -> list[tuple[Found, Span]]:
+    """One citation per cue; the first rule to claim a cue keeps it."""
+    seen: set[Span | None] = set()
+    out = []
+    for f, s in found:
+        key = f.cue
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((f, s))
+    return out
+
+
+def media_credits(article: Article) -> list[tuple[Found, Span]]:
+    """ "Pictures from @Ukraine_world", "Credit: PA Images" on a line of their own."""
+    out = []
+    pos = 0
+    for line in article.text.splitlines(keepends=True):
+        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        for pattern in load_patterns("credits.txt"):
+            match = pattern.search(stripped)
+            if match and len(stripped) < 120:
+                start = pos + lead + match.start("source")
+                name = match.group("source").strip()
+                mention = Mention((start, start + len(name)), name, name, _credit_kind(name))
+                cue = (pos + lead + match.start(), start)
+                line_span = (pos + lead, pos + lead + len(stripped))
+                out.append((Found(mention, cue, (), "credit", "photo", 0.8), line_span))
+                break
+        pos += len(line)
+    return out
+
+
+def _credit_kind(name: str) -> str:
+    words = {w.lower().strip(".") for w in name.split()}
+    if words & load_words("outlet_words.txt") or name.lower().endswith("images"):
+        return "outlet"
+    return "organisation"
+
+
+def _posts_in_quotes(doc: Doc, found: list[tuple[Found, Span]]) -> list[tuple[Found, Span]]:
+    """ "Channel 24: 5,000 soldiers ..." quoted in a tweet: the tweet cites Channel 24."""
+    out = []
+    for f, sentence in found:
+        if f.kind != "direct" or f.source is None:
+            continue
+        for start, end in f.content:
+            match = _POST_LEAD.match(doc.text[start:end])
+            if not match or not _names_a_source(
+                doc, start + match.start("name"), match.group("name")
+            ):
+                continue
+            n0 = start + match.start("name")
+            name = match.group("name")
+            kind = "outlet" if _outlet_like(name) else "organisation"
+            mention = Mention((n0, n0 + len(name)), name, name, kind)
+            colon = start + match.end("name")
+            content = ((start + match.start("rest"), end),)
+            out.append(
+                (
+                    Found(mention, (colon, colon + 1), content, "direct", "post", 0.7, f.source),
+                    sentence,
+                )
+            )
+    return out
+
+
+def _outlet_like(name: str) -> bool:
+    return bool({w.lower() for w in name.split()} & load_words("outlet_words.txt"))
+
+
+def _names_a_source(doc: Doc, start: int, name: str) -> bool:
+    span = doc.char_span(start, start + len(name), alignment_mode="expand")
+    ents = {e.label_ for e in span.ents} if span is not None else set()
+    return _outlet_like(name) or bool(ents & {"PERSON", "ORG"})
+
+
+def _citation(article: Article, text: str, f: Found, sentence: Span) -> Citation:
+    return Citation(
+        article=article.id,
+        source=f.source,
+        cue=f.cue,
+        cue_text=text[f.cue[0] : f.cue[1]] if f.cue else "",
+        content=f.content,
+        content_text=" … ".join(text[a:b] for a, b in f.content),
+        kind=f.kind,
+        medium=f.medium,
+        sentence=sentence,
+        sentence_text=" ".join(text[sentence[0] : sentence[1]].split()),
+        confidence=f.confidence,
+        citer=f.citer,
+    )
+
+
+def nest(citations: list[Citation]) -> list[Citation]:
+    """Give a citation inside another's content that one's source as its citer.
+
+    "Russia's Ministry of Defense confirmed that ..., the BBC reported": the
+    ministry's citation lies inside the BBC's content, so the BBC cites it.
+    """
+    out = []
+    for c in citations:
+        if c.citer is None and c.cue is not None and c.content:
+            parent = _innermost_parent(c, citations)
+            if parent is not None and parent.source is not None:
+                c = replace(c, citer=parent.source)
+        out.append(c)
+    return out
+
+
+def _innermost_parent(c: Citation, citations: list[Citation]) -> Citation | None:
+    best: Citation | None = None
+    for p in citations:
+        span = p.content_span
+        if p is c or span is None or c.cue is None:
+            continue
+        inside = span[0] <= c.cue[0] and c.cue[1] <= span[1]
+        if c.source is not None:
+            inside = inside and span[0] <= c.source.span[0] and c.source.span[1] <= span[1]
+        if inside and (
+            best is None or span[1] - span[0] < best.content_span[1] - best.content_span[0]
+        ):
+            best = p
+    return best

@@ -1,0 +1,56 @@
+"""What extraction produces: mentions of sources and the citations that tie them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Span = tuple[int, int]
+
+# Kinds of source a mention can name.
+KINDS = ("outlet", "person", "organisation", "post", "anonymous", "article")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A source named in the text.
+
+    ``span`` is where it stands (a pronoun stays a pronoun there); ``name`` is
+    what it refers to after resolution within the article ("he" -> "Dmytro
+    Kuleba", "the newspaper" -> "The Telegraph"); ``kind`` is one of KINDS.
+    """
+
+    span: Span
+    text: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One attribution: ``citer`` reports that ``source`` said ``content``.
+
+    ``citer`` is None when the article itself is the one reporting; it is set
+    for "X told The Post" (The Post cites X) and for citations nested inside
+    another citation's content ("..., the BBC reported": the BBC cites the
+    ministry). ``source`` is None for "it was reported that ...".
+    """
+
+    article: str
+    source: Mention | None
+    cue: Span | None
+    cue_text: str
+    content: tuple[Span, ...]
+    content_text: str
+    kind: str
+    medium: str
+    sentence: Span
+    sentence_text: str
+    confidence: float
+    citer: Mention | None = None
+
+    @property
+    def content_span(self) -> Span | None:
+        """The smallest span covering every content part."""
+        if not self.content:
+            return None
+        return self.content[0][0], self.content[-1][1]

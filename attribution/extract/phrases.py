@@ -1,0 +1,150 @@
+"""Turn the noun phrase that names a source into a :class:`Mention`.
+
+The parse gives a head token; a reader wants "Petro Kuzyk", not "Petro Kuzyk,
+a Ukrainian commander who took part in ...". These functions trim appositions
+and clauses, see through "a report by X" to X, and guess the kind of source.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from attribution.extract.citation import Mention
+from attribution.lexicon import load_table, load_words
+
+# Dependents that belong to a name ("The", "U.K.", "Olena", "'s").
+_NAME_DEPS = {"compound", "det", "flat", "nmod", "poss", "case", "amod", "nummod", "punct"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head and the dependents that make up its name, in text order.
+
+    "Ministry of Defense" keeps its "of" phrase; appositions, relative clauses
+    and other trailing material are dropped.
+    """
+    tokens = [head]
+    for child in head.lefts:
+        if child.dep_ in _NAME_DEPS:
+            tokens.extend(child.subtree)
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat", "case"} or (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and head.pos_ == "PROPN"
+            and any(t.pos_ == "PROPN" for t in child.children)
+        ):
+            tokens.extend(child.subtree)
+    tokens = sorted(set(tokens), key=lambda t: t.i)
+    # A phrase is contiguous: cut at the first gap, keeping the head.
+    return [t for t in tokens if _contiguous_with(head, t, tokens)]
+
+
+def _contiguous_with(head: Token, tok: Token, tokens: list[Token]) -> bool:
+    idx = {t.i for t in tokens}
+    lo, hi = sorted((head.i, tok.i))
+    return all(i in idx for i in range(lo, hi + 1))
+
+
+def see_through(head: Token) -> Token:
+    """From "a report by Express UK" or "the Telegraph report" to the one behind it.
+
+    Follows "by/in/from/of X" after a cue noun, a possessive, or a proper-noun
+    compound ("Telegraph report"), and an apposition that names a common noun
+    ("One news account ..., Euromaidan Press").
+    """
+    cue_nouns = load_words("cue_nouns.txt")
+    if head.pos_ == "NOUN" and (head.lemma_.lower() in cue_nouns or head.lower_ in cue_nouns):
+        for child in head.rights:
+            if child.dep_ == "acl":
+                agents = [a for a in child.children if a.dep_ == "agent"]
+                objs = [t for a in agents for t in a.children if t.dep_ == "pobj"]
+                if objs:
+                    return see_through(objs[0])
+            if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "in", "from", "of"}:
+                objs = [t for t in child.children if t.dep_ == "pobj"]
+                if objs and objs[0].pos_ in {"PROPN", "NOUN", "PRON"}:
+                    return see_through(objs[0])
+        for child in head.lefts:
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
+                return child
+            if child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN":
+                return child
+    if head.pos_ in {"NOUN", "PRON"} and head.lower_ not in _PRONOUNS:
+        for child in head.rights:
+            appos = [t for t in child.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"]
+            if child.dep_ in {"appos", "acl"} and appos:
+                return appos[0]
+    return head
+
+
+def mention_for(head: Token) -> Mention | None:
+    """A Mention for the source whose head token is ``head`` (None for "it"/"there")."""
+    head = see_through(head)
+    tokens = phrase_tokens(head)
+    if head.lower_ in {"it", "there", "this", "that", "which", "who", "i", "you"}:
+        return None
+    doc = head.doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text = doc.text[start:end]
+    return Mention(
+        span=(start, end), text=text, name=_name(doc, tokens, head), kind=guess_kind(tokens, head)
+    )
+
+
+def _name(doc, tokens: list[Token], head: Token) -> str:
+    """The name inside the phrase: a PERSON or ORG entity when there is one."""
+    span = doc[tokens[0].i : tokens[-1].i + 1]
+    for label in ("PERSON", "ORG"):
+        for ent in span.ents:
+            if ent.label_ == label and ent.start <= head.i < ent.end:
+                return _strip_det(ent)
+    while tokens and (tokens[0].dep_ == "det" or tokens[0].pos_ == "PUNCT"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].pos_ in {"PUNCT", "PART"}:
+        tokens = tokens[:-1]
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] if tokens else head.text
+
+
+def _strip_det(ent: SpacySpan) -> str:
+    text = ent.text
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    return text.removesuffix("'s").removesuffix("’s")
+
+
+def guess_kind(tokens: list[Token], head: Token) -> str:
+    """outlet, person, organisation, post or anonymous, from the phrase alone."""
+    lower = head.lower_
+    if lower in _PRONOUNS or (head.pos_ == "NOUN" and tokens[0].lower_ == "the"):
+        return "pronoun"
+    words = {t.lower_.strip(".") for t in tokens if _proper(t)}
+    if words & load_words("outlet_words.txt") or _in_alias_table(tokens):
+        return "outlet"
+    if head.ent_type_ == "PERSON" or (_proper(head) and _has_person_role(head)):
+        return "person"
+    if head.ent_type_ in {"ORG", "GPE", "NORP"} or lower.startswith("@"):
+        return "organisation"
+    if _proper(head):
+        return "person"
+    return "anonymous"
+
+
+def _proper(tok: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger took for a common one."""
+    return tok.pos_ == "PROPN" or (
+        tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start
+    )
+
+
+def _has_person_role(head: Token) -> bool:
+    """ "Taras Kuzio, a research fellow at ...": an apposition that names a person's role."""
+    roles = load_words("person_roles.txt")
+    return any(c.dep_ == "appos" and c.lemma_.lower() in roles for c in head.children)
+
+
+def _in_alias_table(tokens: list[Token]) -> bool:
+    names = " ".join(t.lower_ for t in tokens if t.dep_ != "det" and t.pos_ != "PUNCT")
+    return names in load_table("outlet_aliases.tsv")

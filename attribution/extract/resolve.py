@@ -1,0 +1,96 @@
+"""Resolve "he", "the newspaper", "the tweet" to a source named earlier in the article."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from attribution.extract.citation import Mention
+from attribution.extract.rules import Found
+from attribution.lexicon import load_table, load_words
+
+
+@dataclass(frozen=True)
+class Antecedents:
+    """Sources named in an article, in text order, that a reference can point back to."""
+
+    mentions: tuple[Mention, ...]
+    humans: frozenset[tuple[int, int]] = frozenset()
+
+    @classmethod
+    def from_doc(cls, doc: Doc, found: list[Mention | None]) -> Antecedents:
+        """Named people and outlets from NER, plus every source the rules found."""
+        outlet_words = load_words("outlet_words.txt")
+        seen: list[Mention] = [m for m in found if m is not None and m.kind != "pronoun"]
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                seen.append(Mention((ent.start_char, ent.end_char), ent.text, ent.text, "person"))
+            elif ent.label_ == "ORG" and {t.lower_ for t in ent} & outlet_words:
+                name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                seen.append(Mention((ent.start_char, ent.end_char), ent.text, name, "outlet"))
+        humans = _human_subjects(doc)
+        seen.extend(humans)
+        spans = frozenset(m.span for m in humans)
+        return cls(tuple(sorted(set(seen), key=lambda m: (m.span, m.name))), spans)
+
+    def before(self, pos: int, kind: str) -> Mention | None:
+        """The nearest mention of ``kind`` ending before ``pos`` ("any" for any kind)."""
+        ends = [m.span[1] for m in self.mentions]
+        for m in reversed(self.mentions[: bisect_left(ends, pos + 1)]):
+            fits = m.kind == kind or (kind == "person" and m.span in self.humans)
+            if m.span[1] <= pos and (kind == "any" or fits):
+                return m
+        return None
+
+    def resolve(self, mention: Mention | None, medium_hint: str = "") -> Mention | None:
+        """The mention, with a pronoun or definite description pointed at its antecedent.
+
+        Returns None when a pronoun has no fitting antecedent; a definite
+        description that is not a known reference ("the residents") becomes an
+        unnamed source.
+        """
+        if mention is None or mention.kind != "pronoun":
+            return mention
+        key = mention.text.lower()
+        want = load_table("pronouns.tsv").get(key)
+        if want is None:
+            return replace(mention, kind="anonymous", name=mention.text.lower())
+        if want == "post":
+            author = self.before(mention.span[0], "person")
+            if author is None:
+                return None
+            return replace(mention, name=author.name, kind="person")
+        target = self.before(mention.span[0], want)
+        if target is None:
+            return None
+        return replace(mention, name=target.name, kind=target.kind)
+
+    def resolve_found(self, found: Found) -> Found:
+        """Resolve both the source and the citer of a rule's finding."""
+        source = self.resolve(found.source)
+        citer = self.resolve(found.citer)
+        if citer is not None and citer.kind not in {"outlet", "person", "organisation"}:
+            citer = None
+        if found.source is not None and source is None:
+            return replace(found, source=None, citer=citer, kind="unresolved")
+        return replace(found, source=source, citer=citer)
+
+
+def _human_subjects(doc: Doc) -> list[Mention]:
+    """Unnamed people acting as subjects ("a woman in the port city confronted ..."),
+    which "she" may point back to as readily as to a named person."""
+    roles = load_words("person_roles.txt")
+    out = []
+    for tok in doc:
+        if (
+            tok.dep_ in {"nsubj", "nsubjpass"}
+            and tok.pos_ == "NOUN"
+            and tok.lemma_.lower() in roles
+        ):
+            start = tok.left_edge.idx if tok.left_edge.dep_ == "det" else tok.idx
+            end = tok.idx + len(tok)
+            text = doc.text[start:end]
+            out.append(Mention((start, end), text, text.lower(), "anonymous"))
+    return out

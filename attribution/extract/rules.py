@@ -1,0 +1,292 @@
+"""One small function per construction that attributes content to a source.
+
+Each rule looks at one token of a parsed sentence and returns a
+:class:`Found` (source, cue, content) or None. Rules know nothing of other
+sentences; resolving "he" or "the newspaper" happens afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from attribution.extract.citation import Mention, Span
+from attribution.extract.phrases import mention_for
+from attribution.lexicon import load_words
+
+_EDGE_TRIM = " \t\n,.;:—–-\"“”'‘’()"
+_MEDIA = {"tweet": "tweet", "post": "post", "telegram": "telegram", "twitter": "tweet"}
+_BELIEF = {"believe", "think", "fear", "hope", "expect", "worry", "doubt", "feel", "know", "want"}
+_NEEDS_CLAUSE = _BELIEF | {"plan", "intend", "call", "ask", "show", "find", "point", "share"}
+_HEARERS = {"reporter", "reporters", "journalist", "journalists", "me", "us", "him", "her", "them"}
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a rule found in one sentence, before resolution."""
+
+    source: Mention | None
+    cue: Span | None
+    content: tuple[Span, ...]
+    kind: str
+    medium: str = "speech"
+    confidence: float = 0.7
+    citer: Mention | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may look at besides the token: the article's quotes."""
+
+    quotes: tuple[Span, ...]
+
+    def in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quotes)
+
+    def quote_after(self, pos: int, within: int = 4) -> Span | None:
+        """A quote opening within a few characters after ``pos`` (", “..." or ": “...")."""
+        return next((q for q in self.quotes if 0 <= q[0] - pos <= within), None)
+
+    def quote_before(self, pos: int, within: int = 4) -> Span | None:
+        """A quote closing within a few characters before ``pos`` (`...,” he said`)."""
+        return next((q for q in self.quotes if 0 <= pos - q[1] <= within), None)
+
+
+Rule = Callable[[Token, Context], "Found | None"]
+
+
+def token_span(tok: Token) -> Span:
+    return tok.idx, tok.idx + len(tok)
+
+
+def spans_of(tokens: Iterable[Token]) -> tuple[Span, ...]:
+    """Contiguous character spans covering ``tokens``, trimmed of edge punctuation."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    if not ordered:
+        return ()
+    doc = ordered[0].doc
+    groups: list[list[Token]] = [[ordered[0]]]
+    for tok in ordered[1:]:
+        if tok.i == groups[-1][-1].i + 1:
+            groups[-1].append(tok)
+        else:
+            groups.append([tok])
+    spans = []
+    for group in groups:
+        start, end = group[0].idx, group[-1].idx + len(group[-1])
+        start, end = _trim(doc.text, start, end)
+        if end > start:
+            spans.append((start, end))
+    return tuple(spans)
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start] in _EDGE_TRIM:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_TRIM:
+        end -= 1
+    # A leading complementiser is the cue's, not the content's.
+    match = re.match(r"that\s+", text[start:end])
+    if match:
+        start += match.end()
+    return start, end
+
+
+def clause_without(head: Token, *drop: Token) -> tuple[Span, ...]:
+    """The subtree of ``head`` minus the subtrees of ``drop``."""
+    dropped = {t.i for d in drop for t in d.subtree}
+    return spans_of(t for t in head.subtree if t.i not in dropped)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, borrowing it from the first conjunct ("X smiled and said")."""
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+        if child.dep_ == "nsubj":
+            if child.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"PROPN", "NOUN"}:
+        return verb.head
+    return None
+
+
+def _hearer(verb: Token) -> Mention | None:
+    """The one told: "X told The Post" makes The Post the one citing X."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative"} and child.lower_ not in _HEARERS:
+            return mention_for(child)
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and verb.lemma_ in {"speak", "talk", "say"}
+        ):
+            objs = [t for t in child.children if t.dep_ == "pobj"]
+            if objs and objs[0].lower_ not in _HEARERS:
+                return mention_for(objs[0])
+    return None
+
+
+def _medium(verb: Token) -> str:
+    words = {verb.lemma_.lower()} | {t.lower_ for t in verb.subtree if t.dep_ == "pobj"}
+    return next((_MEDIA[w] for w in sorted(words) if w in _MEDIA), "speech")
+
+
+def reporting_verb(tok: Token, ctx: Context) -> Found | None:
+    """A reporting verb with its subject and what it reports.
+
+    >>> # "Kuzyk told the FT that the meals were still set out."
+    >>> # "“We have never been so busy,” Mauratova told the newspaper."
+    >>> # "The ministry confirmed that ..., the BBC reported."
+    """
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in load_words("cue_verbs.txt"):
+        return None
+    if ctx.in_quote(tok.idx):
+        return None
+    subj = subject_of(tok)
+    if subj is None or subj.lower_ in {"it", "there", "i", "you", "we"}:
+        return _passive_report(tok, ctx)
+    if subj.dep_ == "nsubjpass":
+        return None
+    content = _reported_content(tok, ctx)
+    hearer = _hearer(tok) if tok.lemma_ in {"tell", "speak", "talk"} else None
+    if not content and hearer is None and tok.lemma_ not in {"post", "tweet", "share"}:
+        return None
+    if not content and tok.lemma_.lower() in _NEEDS_CLAUSE:
+        return None
+    source = mention_for(subj)
+    if source is None:
+        return None
+    kind = "direct" if any(ctx.in_quote(s[0]) for s in content) else "indirect"
+    confidence = 0.9 if kind == "direct" else 0.75
+    return Found(source, token_span(tok), content, kind, _medium(tok), confidence, hearer)
+
+
+def _reported_content(verb: Token, ctx: Context) -> tuple[Span, ...]:
+    """What a reporting verb reports: its clause, an adjacent quote, or its host clause."""
+    after = ctx.quote_after(verb.idx + len(verb), within=4)
+    if after:
+        return (after,)
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"} and child.i > verb.i:
+            return clause_without(child)
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"} and child.i < verb.i:
+            first = next(iter(child.subtree))
+            quote = ctx.quote_before(_left_edge_of_clause(verb).idx + 1, within=6) or next(
+                (q for q in ctx.quotes if q[0] <= first.idx < q[1] + 2), None
+            )
+            return (quote,) if quote else clause_without(child)
+    quote = ctx.quote_before(_left_edge_of_clause(verb).idx, within=4)
+    if quote:
+        return (quote,)
+    if verb.dep_ in {"parataxis", "ccomp", "advcl"} and verb.i > verb.head.i:
+        # "..., the BBC reported." / "..., as IB Times reported": the host clause.
+        return clause_without(verb.head, verb)
+    if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
+        return clause_without(verb.head, verb)
+    return ()
+
+
+def _left_edge_of_clause(verb: Token) -> Token:
+    """The first token of the reporting clause itself (its subject), not its content."""
+    subj = subject_of(verb)
+    return subj.left_edge if subj is not None and subj.i < verb.i else verb
+
+
+def _passive_report(verb: Token, ctx: Context) -> Found | None:
+    """ "It was reported that ..." / "X is said to ...": attribution without a source."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    content = _reported_content(verb, ctx)
+    if not content:
+        return None
+    if agent is not None:
+        objs = [t for t in agent.children if t.dep_ == "pobj"]
+        if objs:
+            return Found(mention_for(objs[0]), token_span(verb), content, "indirect", _medium(verb))
+    return Found(None, token_span(verb), content, "no-source", _medium(verb), 0.5)
+
+
+def according_to(tok: Token, ctx: Context) -> Found | None:
+    """ "according to X": X is the source of the clause the phrase hangs on.
+
+    >>> # "Russian soldiers fled, according to multiple reports."
+    """
+    if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.nbor().lower_ != "to":
+        return None
+    to = tok.nbor()
+    objs = [t for t in to.children if t.dep_ == "pobj"] or [
+        t for t in tok.children if t.dep_ == "pobj"
+    ]
+    if not objs:
+        return None
+    source = mention_for(objs[0])
+    if source is None:
+        return None
+    host = tok.head if tok.head.pos_ in {"VERB", "AUX"} else tok.head.head
+    while host.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "relcl"} and host.head is not host:
+        host = host.head
+    content = clause_without(host, tok)
+    citer = _relative_hearer(objs[0])
+    return Found(source, (tok.idx, to.idx + len(to)), content, "according-to", "print", 0.85, citer)
+
+
+def _relative_hearer(noun: Token) -> Mention | None:
+    """ "local residents ..., who spoke to The Washington Post": the Post cites them."""
+    for tok in noun.subtree:
+        if tok.dep_ == "relcl" and tok.lemma_ in {"speak", "talk", "tell"}:
+            return _hearer(tok)
+    return None
+
+
+def noun_cue(tok: Token, ctx: Context) -> Found | None:
+    """ "In a tweet by X, ..." / "In a statement, X ...": a cue noun carries the source.
+
+    >>> # "In a tweet by Taras Kuzio, Russian soldiers are said to be revolting."
+    """
+    if tok.lemma_.lower() not in load_words("cue_nouns.txt") or tok.dep_ != "pobj":
+        return None
+    prep = tok.head
+    if prep.lower_ not in {"in", "on"} or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}]
+    objs = [t for b in by for t in b.children if t.dep_ == "pobj"]
+    if not objs:
+        return None
+    source = mention_for(objs[0])
+    if source is None:
+        return None
+    medium = _MEDIA.get(tok.lemma_.lower(), "print")
+    content = clause_without(prep.head, prep)
+    return Found(source, token_span(tok), content, "noun-cue", medium, 0.8)
+
+
+def post_reads(tok: Token, ctx: Context) -> Found | None:
+    """ "The tweet read: “...”": the post speaks; its author is found by resolution."""
+    if tok.lemma_ not in {"read", "say"} or ctx.in_quote(tok.idx):
+        return None
+    subj = subject_of(tok)
+    if subj is None or subj.lemma_.lower() not in {"tweet", "post", "message", "statement"}:
+        return None
+    quote = ctx.quote_after(tok.idx + len(tok), within=4)
+    if quote is None:
+        return None
+    start = subj.left_edge.idx
+    mention = Mention(
+        (start, subj.idx + len(subj)),
+        tok.doc.text[start : subj.idx + len(subj)],
+        subj.text,
+        "pronoun",
+    )
+    return Found(mention, token_span(tok), (quote,), "direct", _MEDIA.get(subj.lemma_, "post"), 0.8)
+
+
+RULES: tuple[Rule, ...] = (reporting_verb, according_to, noun_cue, post_reads)
