@@ -93,7 +93,8 @@ class EntityIndex:
         ``people`` are the full names the article uses (from NER), which
         surnames and misspellings in the same article are joined to.
         """
-        full_names = sorted({person_name(p) for p in people if len(person_name(p).split()) > 1})
+        named = [*people, *(m.name for m in mentions if m.kind == "person")]
+        full_names = sorted({person_name(p) for p in named if len(person_name(p).split()) > 1})
         outlets_seen: list[str] = []
         ids = {}
         for m in sorted(set(mentions), key=lambda m: m.span):

@@ -53,9 +53,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
                 found.append((hit, (sent.start_char, sent.end_char)))
     found.extend(media_credits(article))
     found = _dedupe(found)
-    antecedents = Antecedents.from_doc(
-        doc, [f.source for f, _ in found] + [f.citer for f, _ in found]
-    )
+    antecedents = Antecedents.from_doc(doc, [f for f, _ in found])
     resolved = [(antecedents.resolve_found(f), s) for f, s in found]
     resolved = [(f, s) for f, s in resolved if f.source is not None or f.kind == "no-source"]
     resolved.extend(_posts_in_quotes(doc, resolved))

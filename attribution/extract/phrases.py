@@ -36,6 +36,11 @@ def phrase_tokens(head: Token) -> list[Token]:
             and any(t.pos_ == "PROPN" for t in child.children)
         ):
             tokens.extend(child.subtree)
+    # The small model sometimes leaves a first name unattached ("Marta" as ROOT).
+    first = min(tokens, key=lambda t: t.i)
+    while first.i > 0 and first.nbor(-1).pos_ == "PROPN" and head.pos_ == "PROPN":
+        first = first.nbor(-1)
+        tokens.append(first)
     tokens = sorted(set(tokens), key=lambda t: t.i)
     # A phrase is contiguous: cut at the first gap, keeping the head.
     return [t for t in tokens if _contiguous_with(head, t, tokens)]
@@ -96,12 +101,16 @@ def mention_for(head: Token) -> Mention | None:
 def _name(doc, tokens: list[Token], head: Token) -> str:
     """The name inside the phrase: a PERSON or ORG entity when there is one."""
     span = doc[tokens[0].i : tokens[-1].i + 1]
-    for label in ("PERSON", "ORG"):
+    for label, shortest in (("PERSON", 1), ("ORG", 2)):
         for ent in span.ents:
-            if ent.label_ == label and ent.start <= head.i < ent.end:
+            if ent.label_ == label and ent.start <= head.i < ent.end and len(ent) >= shortest:
                 return _strip_det(ent)
     while tokens and (tokens[0].dep_ == "det" or tokens[0].pos_ == "PUNCT"):
         tokens = tokens[1:]
+    if is_proper(head):
+        # "local farmer Ivo Brandt" names Ivo Brandt: drop the description before the name.
+        while tokens and tokens[0] is not head and not is_proper(tokens[0]):
+            tokens = tokens[1:]
     while tokens and tokens[-1].pos_ in {"PUNCT", "PART"}:
         tokens = tokens[:-1]
     return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] if tokens else head.text
@@ -120,19 +129,19 @@ def guess_kind(tokens: list[Token], head: Token) -> str:
     lower = head.lower_
     if lower in _PRONOUNS or (head.pos_ == "NOUN" and tokens[0].lower_ == "the"):
         return "pronoun"
-    words = {t.lower_.strip(".") for t in tokens if _proper(t)}
+    words = {t.lower_.strip(".") for t in tokens if is_proper(t)}
     if words & load_words("outlet_words.txt") or _in_alias_table(tokens):
         return "outlet"
-    if head.ent_type_ == "PERSON" or (_proper(head) and _has_person_role(head)):
+    if head.ent_type_ == "PERSON" or (is_proper(head) and _has_person_role(head)):
         return "person"
     if head.ent_type_ in {"ORG", "GPE", "NORP"} or lower.startswith("@"):
         return "organisation"
-    if _proper(head):
+    if is_proper(head):
         return "person"
     return "anonymous"
 
 
-def _proper(tok: Token) -> bool:
+def is_proper(tok: Token) -> bool:
     """A proper noun, or a capitalised word the tagger took for a common one."""
     return tok.pos_ == "PROPN" or (
         tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start

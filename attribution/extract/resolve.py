@@ -8,8 +8,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from attribution.extract.citation import Mention
+from attribution.extract.phrases import is_proper, mention_for
 from attribution.extract.rules import Found
 from attribution.lexicon import load_table, load_words
+
+_POSTS = {"tweet", "post", "telegram"}
 
 
 @dataclass(frozen=True)
@@ -18,22 +21,31 @@ class Antecedents:
 
     mentions: tuple[Mention, ...]
     humans: frozenset[tuple[int, int]] = frozenset()
+    posters: tuple[Mention, ...] = ()  # authors of tweets and posts, in text order
 
     @classmethod
-    def from_doc(cls, doc: Doc, found: list[Mention | None]) -> Antecedents:
+    def from_doc(cls, doc: Doc, found: list[Found]) -> Antecedents:
         """Named people and outlets from NER, plus every source the rules found."""
         outlet_words = load_words("outlet_words.txt")
-        seen: list[Mention] = [m for m in found if m is not None and m.kind != "pronoun"]
+        named = [m for f in found for m in (f.source, f.citer)]
+        seen: list[Mention] = [m for m in named if m is not None and m.kind != "pronoun"]
+        posters = tuple(
+            sorted(
+                (f.source for f in found if f.medium in _POSTS and f.source is not None),
+                key=lambda m: m.span,
+            )
+        )
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 seen.append(Mention((ent.start_char, ent.end_char), ent.text, ent.text, "person"))
             elif ent.label_ == "ORG" and {t.lower_ for t in ent} & outlet_words:
                 name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
                 seen.append(Mention((ent.start_char, ent.end_char), ent.text, name, "outlet"))
+        seen.extend(_named_arguments(doc))
         humans = _human_subjects(doc)
         seen.extend(humans)
         spans = frozenset(m.span for m in humans)
-        return cls(tuple(sorted(set(seen), key=lambda m: (m.span, m.name))), spans)
+        return cls(tuple(sorted(set(seen), key=lambda m: (m.span, m.name))), spans, posters)
 
     def before(self, pos: int, kind: str) -> Mention | None:
         """The nearest mention of ``kind`` ending before ``pos`` ("any" for any kind)."""
@@ -58,10 +70,12 @@ class Antecedents:
         if want is None:
             return replace(mention, kind="anonymous", name=mention.text.lower())
         if want == "post":
-            author = self.before(mention.span[0], "person")
-            if author is None:
+            earlier = [
+                m for m in self.posters if m.span[1] <= mention.span[0] and m.kind != "pronoun"
+            ]
+            if not earlier:
                 return None
-            return replace(mention, name=author.name, kind="person")
+            return replace(mention, name=earlier[-1].name, kind=earlier[-1].kind)
         target = self.before(mention.span[0], want)
         if target is None:
             return None
@@ -93,4 +107,16 @@ def _human_subjects(doc: Doc) -> list[Mention]:
             end = tok.idx + len(tok)
             text = doc.text[start:end]
             out.append(Mention((start, end), text, text.lower(), "anonymous"))
+    return out
+
+
+def _named_arguments(doc: Doc) -> list[Mention]:
+    """People and outlets named as subjects or objects, which NER may have missed
+    ("The Telegraph spoke to Irena Holt": the tagger calls the Telegraph a product)."""
+    out = []
+    for tok in doc:
+        if tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and is_proper(tok):
+            mention = mention_for(tok)
+            if mention is not None and mention.kind in {"person", "outlet"}:
+                out.append(mention)
     return out

@@ -1,0 +1,36 @@
+"""Shared fixtures: the spaCy pipeline (loaded once) and a helper to extract from text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from attribution import nlp as nlp_mod
+from attribution.corpus import Article, read_path
+from attribution.extract import Extraction, extract
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return nlp_mod.load()
+
+
+@pytest.fixture(scope="session")
+def run_extract(nlp, tmp_path_factory) -> Callable[[str], Extraction]:
+    """Extract from a text written to a .txt file (the first line is the title)."""
+    folder = tmp_path_factory.mktemp("articles")
+    counter = iter(range(10_000))
+
+    def run(body: str, title: str = "A headline for the test") -> Extraction:
+        path = folder / f"t{next(counter)}.txt"
+        path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+        article = next(read_path(path))
+        assert isinstance(article, Article)
+        doc, _ = next(nlp_mod.parse(nlp, [(article.text, None)]))
+        return extract(doc, article)
+
+    return run

@@ -1,0 +1,145 @@
+"""Extraction on sentences written for these tests: one test per construction."""
+
+from __future__ import annotations
+
+from attribution.extract import Extraction
+from attribution.extract.quotes import find_quotes
+
+
+def pairs(ex: Extraction) -> set[tuple[str | None, str]]:
+    """(citer name or None, source name) for every citation."""
+    return {(c.citer.name if c.citer else None, c.source.name) for c in ex.citations if c.source}
+
+
+def by_source(ex: Extraction, name: str):
+    return next(c for c in ex.citations if c.source and c.source.name == name)
+
+
+def test_told_makes_the_hearer_the_citer(run_extract):
+    ex = run_extract(
+        "Local farmer Ivo Brandt told The Herald that the barn had burned down overnight."
+    )
+    c = by_source(ex, "Ivo Brandt")
+    assert c.citer is not None and c.citer.name == "Herald"
+    assert c.content_text == "the barn had burned down overnight"
+
+
+def test_trailing_quote_attribution_keeps_the_quote_as_content(run_extract):
+    ex = run_extract("“We lost everything in one night,” Brandt told the Herald.")
+    c = by_source(ex, "Brandt")
+    assert c.kind == "direct"
+    assert c.content_text.startswith("We lost everything in one night")
+
+
+def test_according_to_attributes_the_host_clause(run_extract):
+    ex = run_extract("The bridge will stay closed until May, according to the Northern Times.")
+    c = by_source(ex, "Northern Times")
+    assert c.source.kind == "outlet"
+    assert "bridge will stay closed until May" in c.content_text
+
+
+def test_according_to_unnamed_reports_is_an_anonymous_source(run_extract):
+    ex = run_extract("Dozens of families left the valley, according to multiple reports.")
+    c = by_source(ex, "multiple reports")
+    assert c.source.kind == "anonymous"
+
+
+def test_trailing_reporter_cites_the_nested_source(run_extract):
+    ex = run_extract(
+        "The Ministry of Transport confirmed that the tunnel would reopen next week, the BBC reported."
+    )
+    assert (None, "BBC") in pairs(ex)
+    assert ("BBC", "Ministry of Transport") in pairs(ex)
+
+
+def test_as_x_reported_attributes_the_main_clause(run_extract):
+    ex = run_extract(
+        "The clip was filmed at dawn, but as Reuters reported Monday, it has spread widely."
+    )
+    c = by_source(ex, "Reuters")
+    assert c.content_text == "it has spread widely"
+
+
+def test_pronoun_resolves_to_the_person_named_before(run_extract):
+    ex = run_extract(
+        "Marta Kowal, the deputy mayor of the town, shared a video of the crowd.\n\n"
+        "She tweeted: “Our neighbours are standing together tonight.”"
+    )
+    c = next(c for c in ex.citations if c.source and c.source.text == "She")
+    assert c.source.name == "Marta Kowal"
+    assert c.content_text == "Our neighbours are standing together tonight."
+
+
+def test_the_newspaper_resolves_to_the_outlet_named_before(run_extract):
+    ex = run_extract(
+        "The Telegraph spoke to Irena Holt, a lawyer in Leeds.\n\n"
+        "“We have never had so many calls,” Holt told the newspaper."
+    )
+    c = by_source(ex, "Holt")
+    assert c.citer is not None and c.citer.name == "Telegraph"
+
+
+def test_in_a_tweet_by_and_the_tweet_read_chain_to_the_quoted_channel(run_extract):
+    ex = run_extract(
+        "In a tweet by Dr. Hanna Ruud, a research fellow at the Nordic Institute, "
+        "the figures were said to be rising.\n\n"
+        "The tweet read: “Channel 9 News: 2,000 residents have left the district.”"
+    )
+    channel = by_source(ex, "Channel 9 News")
+    assert channel.citer is not None and "Hanna Ruud" in channel.citer.name
+    assert channel.content_text.startswith("2,000 residents")
+
+
+def test_appositions_are_trimmed_from_the_source(run_extract):
+    ex = run_extract(
+        "Petra Lind, a battalion commander who led the advance into the town, "
+        "said that the roads were mined."
+    )
+    c = by_source(ex, "Petra Lind")
+    assert ex.article and c.source.text == "Petra Lind"
+
+
+def test_an_article_in_an_outlet_claims(run_extract):
+    ex = run_extract("An article in the Daily Mirror claims that the talks have collapsed.")
+    assert (None, "Daily Mirror") in pairs(ex)
+
+
+def test_media_credits_on_their_own_line(run_extract):
+    ex = run_extract(
+        "Pictures from @harbour_watch\n\nThe storm hit the harbour at noon.\n\nCredit: PA Images"
+    )
+    names = {c.source.name for c in ex.citations if c.kind == "credit"}
+    assert names == {"@harbour_watch", "PA Images"}
+
+
+def test_bios_and_share_prompts_are_not_citations(run_extract):
+    ex = run_extract(
+        "The council said that the library will reopen.\n\n"
+        "Follow us on Instagram and join our WhatsApp group.\n\n"
+        "Jo Park is a staff writer at The Clarion. Her articles have appeared on Newsmax."
+    )
+    names = {c.source.name for c in ex.citations if c.source}
+    assert not names & {"Instagram", "WhatsApp", "Newsmax", "Jo Park"}
+
+
+def test_passive_report_has_no_source(run_extract):
+    ex = run_extract("It was reported that the dam had cracked in two places.")
+    assert [c.kind for c in ex.citations] == ["no-source"]
+
+
+def test_spans_point_into_the_text(run_extract):
+    ex = run_extract("“The water is rising fast,” said Ole Dahl, a fisherman.")
+    c = ex.citations[0]
+    assert c.cue is not None
+
+
+def test_multi_paragraph_quote_runs_on_when_reopened():
+    text = "He said: “First part.\n\n“Second part,” he added.\n\nNext paragraph."
+    quotes = [text[a:b] for a, b in find_quotes(text)]
+    assert quotes[0].startswith("First part.") and "Second part," in quotes[0]
+
+
+def test_unbalanced_quote_ends_with_its_paragraph():
+    text = "She said: “This never closes.\n\nA plain paragraph with “a closed quote” in it."
+    quotes = [text[a:b] for a, b in find_quotes(text)]
+    assert quotes == ["This never closes.", "a closed quote"]
