@@ -107,13 +107,15 @@ class EntityIndex:
         if m.kind == "outlet":
             name = _short_form(outlet_name(m.name), outlets) or outlet_name(m.name)
             outlets.append(name)
-            return self._add("outlet", name, m.text)
-        if m.kind == "person":
-            return self._person(person_name(m.name), full_names, m.text)
+            return self._add("outlet", name, _alias(m))
+        if m.kind == "person" or (m.kind == "organisation" and _full_name_for(m.name, full_names)):
+            # A one-word "organisation" that is a surname of the article's people
+            # is that person: the small model often tags lone surnames as ORG.
+            return self._person(person_name(m.name), full_names, _alias(m))
         if m.kind == "anonymous":
             name = " ".join(m.name.lower().split())
             return self._add(
-                "anonymous", name, m.text, ident=f"anonymous:{slug(article_id)}:{slug(name)}"
+                "anonymous", name, _alias(m), ident=f"anonymous:{slug(article_id)}:{slug(name)}"
             )
         return self._add(
             m.kind if m.kind != "pronoun" else "organisation", _strip_the(m.name), m.text
@@ -151,3 +153,8 @@ def _full_name_for(surname: str, full_names: list[str]) -> str | None:
     scored = [(fuzz.ratio(surname.lower(), f.split()[-1].lower()), f) for f in full_names]
     scored = [(s, f) for s, f in scored if s >= SURNAME_SIMILARITY and len(surname) >= 5]
     return max(scored)[1] if scored else None
+
+
+def _alias(m: Mention) -> str:
+    """The surface form to keep as an alias: never a pronoun or "the newspaper"."""
+    return "" if m.text.lower() in load_table("pronouns.tsv") else m.text

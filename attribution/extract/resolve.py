@@ -13,6 +13,24 @@ from attribution.extract.rules import Found
 from attribution.lexicon import load_table, load_words
 
 _POSTS = {"tweet", "post", "telegram"}
+# Words the small model sometimes tags PERSON.
+_NOT_PEOPLE = {
+    *[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
+    *["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+}
 
 
 @dataclass(frozen=True)
@@ -36,7 +54,7 @@ class Antecedents:
             )
         )
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and ent.text.lower() not in _NOT_PEOPLE:
                 seen.append(Mention((ent.start_char, ent.end_char), ent.text, ent.text, "person"))
             elif ent.label_ == "ORG" and {t.lower_ for t in ent} & outlet_words:
                 name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
@@ -117,6 +135,10 @@ def _named_arguments(doc: Doc) -> list[Mention]:
     for tok in doc:
         if tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and is_proper(tok):
             mention = mention_for(tok)
-            if mention is not None and mention.kind in {"person", "outlet"}:
+            if (
+                mention
+                and mention.kind in {"person", "outlet"}
+                and mention.name.lower() not in _NOT_PEOPLE
+            ):
                 out.append(mention)
     return out

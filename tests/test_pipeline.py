@@ -1,0 +1,88 @@
+"""End to end on the bundled sample corpus: the chains and claims a user looks for."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from attribution.pipeline import build
+
+SAMPLES = Path(__file__).resolve().parents[1] / "attribution" / "samples"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sample")
+    summary, graph = build([str(SAMPLES)], out, report=lambda line: None)
+    graph_json = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    claims = json.loads((out / "claims.json").read_text(encoding="utf-8"))
+    return summary, graph, graph_json, claims
+
+
+def labels(graph, path):
+    return [graph.nodes[n]["label"] for n in path]
+
+
+def test_every_sample_article_is_read(built):
+    summary, *_ = built
+    assert summary.read == 8 and not summary.problems
+
+
+def test_relay_chain_site_express_tweet_channel(built):
+    _, graph, *_ = built
+    from attribution.graph import chains
+
+    found = [labels(graph, p) for p in chains(graph, min_length=3)]
+    assert any(p[1:] == ["Express", "Ilse Brannagh", "Channel 9 News"] for p in found), found
+
+
+def test_interview_chains_through_the_outlet_told(built):
+    _, graph, *_ = built
+    assert graph.has_edge("outlet:insider", "outlet:the-washington-post")
+    assert graph.has_edge("outlet:the-washington-post", "person:olek-varga")
+    assert graph.has_edge("outlet:financial-times", "person:anton-sereda")
+
+
+def test_typo_surname_is_joined_and_cited_by_the_newspaper(built):
+    _, graph, *_ = built
+    assert "Radowska" in graph.nodes["person:milena-radovska"]["aliases"]
+    assert graph.has_edge("outlet:the-telegraph", "person:milena-radovska")
+
+
+def test_bios_share_prompts_and_headlines_are_not_sources(built):
+    _, graph, *_ = built
+    names = " ".join(
+        " ".join([d["label"], *d["aliases"]]).lower() for _, d in graph.nodes(data=True)
+    )
+    for absent in [
+        "guardian",
+        "vice",
+        "newsmax",
+        "redstate",
+        "whatsapp",
+        "instagram",
+        "linkedin",
+        "ashby",
+    ]:
+        assert absent not in names
+
+
+def test_single_source_claim_rests_on_the_far_end_of_its_chain(built):
+    *_, claims = built
+    channel = [c for c in claims if "3,000 residents" in c["text"] and c["single_source"]]
+    assert channel and all(c["roots"] == ["outlet:channel-9-news"] for c in channel)
+
+
+def test_unnamed_sources_are_marked_anonymous(built):
+    _, graph, *_ = built
+    kinds = {d["label"]: d["kind"] for _, d in graph.nodes(data=True)}
+    assert kinds.get("multiple reports") == "anonymous"
+
+
+def test_articles_list_says_who_cites_for_each_article(built):
+    *_, graph_json, _ = built
+    articles = {Path(a["path"]).name: a for a in graph_json["graph"]["articles"]}
+    assert articles["insider_retreat.txt"]["node"] == "outlet:insider"
+    assert articles["relay_site.txt"]["node"] == "article:relay_site"
