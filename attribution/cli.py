@@ -72,6 +72,8 @@ def build(paths: tuple[str, ...], out_dir: Path, model: str | None, quiet: bool)
         _fail(str(err))
     except KeyboardInterrupt:
         _fail("interrupted; no output file was left half-written")
+    except OSError as err:
+        _fail(f"{err.filename or out_dir}: cannot write outputs ({err.strerror or err})")
     if graph is None:
         _fail("no article could be read; nothing written")
     if not quiet:

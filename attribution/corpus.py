@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from attribution.lexicon import load_patterns
@@ -21,6 +21,7 @@ from attribution.lexicon import load_patterns
 Span = tuple[int, int]
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+_PROSE_WORDS = 8  # words in the longest line of a page that holds an article
 
 
 class CorpusError(Exception):
@@ -67,7 +68,7 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | CorpusError]:
     """
     for raw in paths:
         raw = str(raw)
-        matches = sorted(glob.glob(raw)) if glob.has_magic(raw) else [raw]
+        matches = sorted(glob.glob(raw, recursive=True)) if glob.has_magic(raw) else [raw]
         if not matches:
             yield CorpusError(raw, "no file matches this pattern")
         for match in matches:
@@ -104,12 +105,27 @@ def read_path(path: Path) -> Iterator[Article | CorpusError]:
 
 
 def read_corpus(paths: Iterable[str | Path]) -> Iterator[Article | CorpusError]:
-    """Stream every article under ``paths``; problems come as CorpusError items."""
+    """Stream every article under ``paths``; problems come as CorpusError items.
+
+    Ids are unique within the stream: a second ``story.txt`` in another folder
+    becomes ``story~2``.
+    """
+    seen: set[str] = set()
     for item in expand_paths(paths):
         if isinstance(item, CorpusError):
             yield item
-        else:
-            yield from read_path(item)
+            continue
+        for article in read_path(item):
+            yield article if isinstance(article, CorpusError) else _unique_id(article, seen)
+
+
+def _unique_id(article: Article, seen: set[str]) -> Article:
+    ident, n = article.id, 1
+    while ident in seen:
+        n += 1
+        ident = f"{article.id}~{n}"
+    seen.add(ident)
+    return article if ident == article.id else replace(article, id=ident)
 
 
 def _read_text(path: Path) -> str:
@@ -129,13 +145,19 @@ def _read_txt(path: Path, text: str) -> Article:
     if not text.strip():
         raise CorpusError(path, "empty article")
     patterns = load_patterns("boilerplate.txt")
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    title = next((ln for ln in lines if not any(p.search(ln) for p in patterns)), lines[0])
-    start = text.index(title)
-    article = _finish(Article(id=path.stem, text=text, path=str(path), title=title))
-    # The headline is not prose to extract from: mark it with the boilerplate.
-    spans = tuple(sorted({*article.boilerplate, (start, start + len(title))}))
-    return Article(**{**article.__dict__, "boilerplate": spans})
+    lines = [(s, e, ln) for s, e, ln in _lines(text) if ln]
+    start, end, title = next(
+        (line for line in lines if not any(p.search(line[2]) for p in patterns)), lines[0]
+    )
+    return _with_headline(
+        _finish(Article(id=path.stem, text=text, path=str(path), title=title)), (start, end)
+    )
+
+
+def _with_headline(article: Article, span: Span) -> Article:
+    """The headline is not prose to extract from: mark it with the boilerplate."""
+    spans = tuple(sorted({*article.boilerplate, span}))
+    return replace(article, boilerplate=spans)
 
 
 def _read_html(path: Path, html: str) -> Article:
@@ -144,11 +166,13 @@ def _read_html(path: Path, html: str) -> Article:
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not body:
+    # A menu or a cookie banner is not an article: ask for one line of prose.
+    if not any(len(line.split()) >= _PROSE_WORDS for line in body.splitlines()):
         raise CorpusError(path, "HTML page has no article text")
     # Blank lines between paragraphs, as in the plain-text articles.
     text = re.sub(r"\n+", "\n\n", body) + "\n"
-    return _finish(
+    first = text.split("\n", 1)[0]
+    article = _finish(
         Article(
             id=path.stem,
             text=text,
@@ -159,6 +183,9 @@ def _read_html(path: Path, html: str) -> Article:
             date=getattr(doc, "date", None),
         )
     )
+    if article.title and first.strip() == article.title.strip():
+        return _with_headline(article, (0, len(first)))
+    return article
 
 
 def _read_jsonl(path: Path, raw: str) -> Iterator[Article | CorpusError]:
@@ -201,7 +228,7 @@ def _finish(article: Article) -> Article:
     """Mark boilerplate and fill in the outlet from the text when metadata lacks it."""
     boiler = tuple(boilerplate_spans(article.text))
     outlet = article.outlet or outlet_from_text(article.text)
-    return Article(**{**article.__dict__, "boilerplate": boiler, "outlet": outlet})
+    return replace(article, boilerplate=boiler, outlet=outlet)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:

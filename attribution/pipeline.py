@@ -55,8 +55,8 @@ def _articles(
         if isinstance(item, CorpusError):
             summary.problems.append(str(item))
             report(f"skipped {item}")
-        else:
-            yield item.text, item
+            continue
+        yield item.text, item
 
 
 def build(
