@@ -278,14 +278,15 @@ def _vis_options() -> dict[str, Any]:
                 "direction": "LR",
                 "sortMethod": "directed",
                 "shakeTowards": "roots",
-                "levelSeparation": 240,
-                "nodeSpacing": 110,
+                "levelSeparation": 320,
+                "nodeSpacing": 45,
+                "treeSpacing": 80,
             },
         },
         "physics": {
             "enabled": True,
             "solver": "hierarchicalRepulsion",
-            "hierarchicalRepulsion": {"nodeDistance": 140, "avoidOverlap": 1},
+            "hierarchicalRepulsion": {"nodeDistance": 60, "avoidOverlap": 1},
             "stabilization": {"enabled": True, "iterations": 600, "fit": True},
         },
         "edges": {
