@@ -85,6 +85,61 @@ def build(paths: tuple[str, ...], out_dir: Path, model: str | None, quiet: bool)
     sys.exit(1 if summary.problems else 0)
 
 
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="JSON Lines file to write (one line per article).",
+)
+@click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def extract_cmd(paths: tuple[str, ...], out_file: Path, model: str | None, quiet: bool) -> None:
+    """Write the raw citations of PATHS as JSON Lines, for other tools and scorers.
+
+    One line per article: {"doc": NAME, "attributions": [{"source": [start, end] | null,
+    "cue": [start, end] | null, "content": [[start, end], ...], "kind": ...,
+    "confidence": ...}]}, character offsets into the text as read from disk
+    (end exclusive); NAME is the file name without its extension.
+
+    \b
+    Example:
+      attribution extract ../shared/polnear/dev/text --out /tmp/dev.jsonl
+    """
+    import time
+
+    from attribution.export import write_atomic
+    from attribution.extract.records import to_record
+    from attribution.nlp import ModelError
+    from attribution.pipeline import Summary, extractions
+
+    summary, lines, start = Summary(), [], time.perf_counter()
+    progress = not quiet and sys.stderr.isatty()
+    try:
+        for article, extraction in extractions(paths, summary, model, progress):
+            lines.append(json.dumps(to_record(article, extraction), ensure_ascii=False))
+            summary.read += 1
+        if not lines:
+            _fail("no article could be read; nothing written")
+        write_atomic(out_file, "\n".join(lines) + "\n")
+    except ModelError as err:
+        _fail(str(err))
+    except KeyboardInterrupt:
+        _fail("interrupted; no output file was left half-written")
+    except OSError as err:
+        _fail(f"{err.filename or out_file}: cannot write ({err.strerror or err})")
+    seconds = time.perf_counter() - start
+    if not quiet:
+        click.echo(
+            f"{summary.read} articles, {len(summary.problems)} skipped, "
+            f"{seconds:.1f} s ({summary.read / seconds:.1f} docs/s); wrote {out_file}",
+            err=True,
+        )
+    sys.exit(1 if summary.problems else 0)
+
+
 def _load(out_dir: Path):
     if not (out_dir / "graph.json").is_file():
         _fail(f"{out_dir}: no graph.json here (run `attribution build ... --out {out_dir}` first)")

@@ -18,7 +18,7 @@ from attribution.claims import Claim, article_claims
 from attribution.corpus import Article, CorpusError, read_corpus
 from attribution.entities import EntityIndex
 from attribution.export import write_all
-from attribution.extract import extract
+from attribution.extract import Extraction, extract
 from attribution.graph import ArticleInfo, add_article, chains, finish
 
 Report = Callable[[str], None]
@@ -59,20 +59,18 @@ def _articles(
         yield item.text, item
 
 
-def build(
+def extractions(
     paths: Iterable[str],
-    out_dir: Path,
+    summary: Summary,
     model: str | None = None,
     progress: bool = False,
     report: Report = lambda line: print(line, file=sys.stderr),
-) -> tuple[Summary, nx.MultiDiGraph | None]:
-    """Build the graph of every article under ``paths`` and write it to ``out_dir``."""
+) -> Iterator[tuple[Article, Extraction]]:
+    """Stream ``(article, extraction)`` for every readable article under ``paths``.
+
+    Problems are reported and recorded in ``summary``; they never stop the stream.
+    """
     nlp = nlp_mod.load(model)
-    summary = Summary()
-    index = EntityIndex()
-    graph = nx.MultiDiGraph()
-    infos: list[ArticleInfo] = []
-    claims: list[Claim] = []
     docs = nlp_mod.parse(nlp, _articles(paths, summary, report))
     for doc, article in tqdm(docs, desc="articles", unit="art", disable=not progress, leave=False):
         try:
@@ -83,6 +81,23 @@ def build(
             )
             report(f"skipped {summary.problems[-1]}")
             continue
+        yield article, extraction
+
+
+def build(
+    paths: Iterable[str],
+    out_dir: Path,
+    model: str | None = None,
+    progress: bool = False,
+    report: Report = lambda line: print(line, file=sys.stderr),
+) -> tuple[Summary, nx.MultiDiGraph | None]:
+    """Build the graph of every article under ``paths`` and write it to ``out_dir``."""
+    summary = Summary()
+    index = EntityIndex()
+    graph = nx.MultiDiGraph()
+    infos: list[ArticleInfo] = []
+    claims: list[Claim] = []
+    for article, extraction in extractions(paths, summary, model, progress, report):
         node = index.article_node(article.id, article.title, article.outlet)
         info = ArticleInfo(article.id, article.path, article.title, article.outlet, node)
         placed = add_article(graph, index, info, extraction)
