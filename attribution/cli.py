@@ -140,6 +140,74 @@ def extract_cmd(paths: tuple[str, ...], out_file: Path, model: str | None, quiet
     sys.exit(1 if summary.problems else 0)
 
 
+@main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--predictions",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score this `attribution extract` file instead of extracting now.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", default=0, show_default=True, help="Print N misses and N false alarms.")
+@click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm).")
+def evaluate(
+    gold_dir: Path, predictions: Path | None, as_json: bool, errors: int, model: str | None
+) -> None:
+    """Score extraction against hand-annotated BRAT files (PolNeAR/PARC style).
+
+    GOLD_DIR holds NAME.txt with NAME*.ann (the first annotator's file is
+    used), or text/ and attributions/ folders as a PolNeAR split does.
+    Prints precision, recall and F1 for source, cue and content spans (exact
+    and token overlap) and for whole attributions.
+
+    \b
+    Example:
+      attribution evaluate ../shared/polnear/dev
+      attribution evaluate ../shared/polnear/dev --errors 20
+      attribution evaluate gold/ --predictions preds.jsonl --json
+    """
+    from attribution import evaluate as ev
+
+    files = ev.gold_files(gold_dir)
+    if not files:
+        _fail(f"{gold_dir}: no NAME.txt files here")
+    records = _predictions(predictions, [str(t) for t, _ in files.values()], model)
+    scores, shown = ev.Scores(), {"miss": [], "false alarm": []}
+    for name, (txt, ann) in files.items():
+        text = txt.read_text(encoding="utf-8")
+        gold = ev.parse_ann(ann.read_text(encoding="utf-8"), text) if ann else []
+        pred = ev.parse_record(records.get(name, {}), text)
+        scores.add_document(text, pred, gold)
+        misses, alarms = ev.errors(text, pred, gold)
+        shown["miss"] += [(name, ev.sentence_of(text, a)) for a in misses]
+        shown["false alarm"] += [(name, ev.sentence_of(text, a)) for a in alarms]
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=1))
+    else:
+        click.echo(scores.table())
+    for what, items in shown.items():
+        for name, sentence in items[:errors]:
+            click.echo(f"{what:>11}  {name}: {_short(sentence, 220)}")
+
+
+def _predictions(path: Path | None, texts: list[str], model: str | None) -> dict[str, dict]:
+    """``{doc: record}`` from a file, or by extracting the texts now."""
+    if path is not None:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+            return {r["doc"]: r for r in (json.loads(line) for line in lines if line.strip())}
+        except (ValueError, KeyError, TypeError) as err:
+            _fail(f"{path}: not an `attribution extract` file ({err})")
+    from attribution.extract.records import to_record
+    from attribution.pipeline import Summary, extractions
+
+    progress = sys.stderr.isatty()
+    return {
+        r["doc"]: r
+        for r in (to_record(a, x) for a, x in extractions(texts, Summary(), model, progress))
+    }
+
+
 def _load(out_dir: Path):
     if not (out_dir / "graph.json").is_file():
         _fail(f"{out_dir}: no graph.json here (run `attribution build ... --out {out_dir}` first)")
