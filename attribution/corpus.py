@@ -145,19 +145,9 @@ def _read_txt(path: Path, text: str) -> Article:
     if not text.strip():
         raise CorpusError(path, "empty article")
     patterns = load_patterns("boilerplate.txt")
-    lines = [(s, e, ln) for s, e, ln in _lines(text) if ln]
-    start, end, title = next(
-        (line for line in lines if not any(p.search(line[2]) for p in patterns)), lines[0]
-    )
-    return _with_headline(
-        _finish(Article(id=path.stem, text=text, path=str(path), title=title)), (start, end)
-    )
-
-
-def _with_headline(article: Article, span: Span) -> Article:
-    """The headline is not prose to extract from: mark it with the boilerplate."""
-    spans = tuple(sorted({*article.boilerplate, span}))
-    return replace(article, boilerplate=spans)
+    lines = [line for _, _, line in _lines(text) if line]
+    title = next((ln for ln in lines if not any(p.search(ln) for p in patterns)), lines[0])
+    return _finish(Article(id=path.stem, text=text, path=str(path), title=title))
 
 
 def _read_html(path: Path, html: str) -> Article:
@@ -171,7 +161,6 @@ def _read_html(path: Path, html: str) -> Article:
         raise CorpusError(path, "HTML page has no article text")
     # Blank lines between paragraphs, as in the plain-text articles.
     text = re.sub(r"\n+", "\n\n", body) + "\n"
-    first = text.split("\n", 1)[0]
     article = _finish(
         Article(
             id=path.stem,
@@ -183,8 +172,6 @@ def _read_html(path: Path, html: str) -> Article:
             date=getattr(doc, "date", None),
         )
     )
-    if article.title and first.strip() == article.title.strip():
-        return _with_headline(article, (0, len(first)))
     return article
 
 
@@ -242,7 +229,10 @@ def boilerplate_spans(text: str) -> Iterator[Span]:
     """Spans of lines that are not article prose (bios, share prompts, headlines)."""
     patterns = load_patterns("boilerplate.txt")
     lines = list(_lines(text))
-    first_content = next((i for i, (_, _, s) in enumerate(lines) if s), -1)
+    # The headline: the first line that is not site furniture.
+    first_content = next(
+        (i for i, (_, _, s) in enumerate(lines) if s and not any(p.search(s) for p in patterns)), -1
+    )
     for i, (start, end, stripped) in enumerate(lines):
         if not stripped:
             continue

@@ -309,10 +309,13 @@ def errors(text: str, pred: list[Att], gold: list[Att]) -> tuple[list[Att], list
 
 
 def sentence_of(text: str, att: Att) -> str:
-    """The stretch of text around an attribution, for error listings."""
+    """Source and cue, then the line around the attribution, for error listings."""
     frags = [f for r in ROLES for f in att.role(r)]
     if not frags:
         return ""
     start = text.rfind("\n", 0, min(s for s, _ in frags)) + 1
     end = text.find("\n", max(e for _, e in frags))
-    return " ".join(text[start : end if end != -1 else len(text)].split())
+    roles = " | ".join(
+        " ".join(text[s:e] for s, e in att.role(r)) or "-" for r in ("source", "cue")
+    )
+    return f"[{roles}] " + " ".join(text[start : end if end != -1 else len(text)].split())

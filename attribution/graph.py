@@ -16,6 +16,9 @@ import networkx as nx
 from attribution.entities import EntityIndex
 from attribution.extract import Citation, Extraction
 
+# Extraction kinds measured against PolNeAR but too weak to draw as citations.
+GRAPH_SKIPS = frozenset({"stance"})
+
 
 @dataclass(frozen=True)
 class ArticleInfo:
@@ -37,7 +40,7 @@ def add_article(
     relay = _relay_outlet(extraction.citations, ids)
     placed = []
     for n, c in enumerate(extraction.citations):
-        if c.source is None:
+        if c.source is None or c.kind in GRAPH_SKIPS:
             continue
         source = ids[c.source]
         citer = ids[c.citer] if c.citer is not None else info.node

@@ -114,6 +114,9 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"PROPN", "NOUN"}:
         return verb.head
+    if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}:
+        # "Clinton mocked the complaint, saying ...": the subject of the host verb.
+        return subject_of(verb.head)
     return None
 
 
@@ -289,4 +292,40 @@ def post_reads(tok: Token, ctx: Context) -> Found | None:
     return Found(mention, token_span(tok), (quote,), "direct", _MEDIA.get(subj.lemma_, "post"), 0.8)
 
 
-RULES: tuple[Rule, ...] = (reporting_verb, according_to, noun_cue, post_reads)
+_STANCE_SUBJECTS = {"he", "she", "they", "we", "i"}
+
+
+def stance_verb(tok: Token, ctx: Context) -> Found | None:
+    """A named actor's stance or act of expression outside the cue lexicon.
+
+    PolNeAR counts beliefs, intentions and positions as attributions
+    ("Nervo rejected that argument", "Trump defended his tweets"); these are
+    kept with low confidence and kind "stance", which the graph leaves out.
+
+    >>> # "Justice Nervo rejected that argument in a ruling released Thursday."
+    """
+    if tok.pos_ != "VERB" or ctx.in_quote(tok.idx) or tok.dep_ in {"amod", "acl", "relcl"}:
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or not _actor(subj):
+        return None
+    comps = [c for c in tok.rights if c.dep_ in {"ccomp", "xcomp"}]
+    if not comps:
+        return None
+    content = spans_of(t for c in comps for t in c.subtree)
+    source = mention_for(subj)
+    if source is None or not content:
+        return None
+    return Found(source, token_span(tok), content, "stance", "speech", 0.4)
+
+
+def _actor(subj: Token) -> bool:
+    """A person, organisation or pronoun for one: the kind of subject that holds a view."""
+    if subj.lower_ in _STANCE_SUBJECTS:
+        return True
+    return subj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or (
+        subj.pos_ == "PROPN" and subj.ent_type_ not in {"DATE", "TIME", "CARDINAL", "MONEY"}
+    )
+
+
+RULES: tuple[Rule, ...] = (reporting_verb, according_to, noun_cue, post_reads, stance_verb)
