@@ -42,7 +42,7 @@ class Extraction:
 
 def extract(doc: Doc, article: Article) -> Extraction:
     """All citations in one article, in text order."""
-    ctx = Context(tuple(find_quotes(doc.text)))
+    ctx = Context(tuple(find_quotes(doc.text)), doc.text)
     found: list[tuple[Found, Span]] = []
     for sent in doc.sents:
         if article.in_boilerplate(sent.start_char, sent.start_char + 1):
@@ -52,6 +52,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
             if hit is not None:
                 found.append((hit, (sent.start_char, sent.end_char)))
     found.extend(media_credits(article))
+    found.extend(speaker_lines(article, ctx))
     found = _dedupe(found)
     antecedents = Antecedents.from_doc(doc, [f for f, _ in found])
     resolved = [(antecedents.resolve_found(f), s) for f, s in found]
@@ -99,6 +100,55 @@ def media_credits(article: Article) -> list[tuple[Found, Span]]:
                 break
         pos += len(line)
     return out
+
+
+_SPEAKER = re.compile(
+    r"[\"“]?(?P<name>(?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*):\s+(?P<rest>\S.*)", re.S
+)
+_SIGNED = re.compile(r"[”\"]\s*(?P<dash>[―—])\s*(?P<name>[A-Z][\w.’' -]{1,50}?)\s*[.,]?\s*$")
+
+
+def speaker_lines(article: Article, ctx: Context) -> list[tuple[Found, Span]]:
+    """ "PENCE: Well, look ..." and "Name: headline" lines, and quotes signed "― Name"."""
+    out = []
+    for start, end, line in _nonblank_lines(article.text):
+        if article.in_boilerplate(start, start + 1) or len(line) < 12:
+            continue
+        lead = len(line) - len(line.lstrip())
+        match = _SPEAKER.match(line.strip())
+        if match and not ctx.in_quote(start + lead + match.start("name")):
+            n0 = start + lead + match.start("name")
+            name = match.group("name")
+            colon = n0 + len(name)
+            mention = Mention((n0, colon), name, name, _speaker_kind(name))
+            rest = (start + lead + match.start("rest"), end)
+            out.append(
+                (Found(mention, (colon, colon + 1), (rest,), "direct", "speech", 0.6), (start, end))
+            )
+            continue
+        signed = _SIGNED.search(line)
+        quote = ctx.quote_before(start + signed.start("dash"), within=3) if signed else None
+        if signed and quote:
+            n0 = start + signed.start("name")
+            name = signed.group("name").strip()
+            mention = Mention((n0, n0 + len(name)), name, name, _speaker_kind(name))
+            dash = (start + signed.start("dash"), start + signed.end("dash"))
+            out.append((Found(mention, dash, (quote,), "direct", "speech", 0.6), (start, end)))
+    return out
+
+
+def _nonblank_lines(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            out.append((pos, pos + len(body.rstrip()), body.rstrip()))
+        pos += len(line)
+    return out
+
+
+def _speaker_kind(name: str) -> str:
+    return "outlet" if _outlet_like(name) else "person"
 
 
 def _credit_kind(name: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from attribution.corpus import Article
-from attribution.extract import Extraction
+from attribution.extract import Citation, Extraction
 
 
 def doc_name(article: Article) -> str:
@@ -24,10 +24,17 @@ def doc_name(article: Article) -> str:
     return Path(article.path).stem
 
 
-def to_record(article: Article, extraction: Extraction) -> dict:
-    """The JSON-ready record of one article's citations (credits included)."""
+def to_record(article: Article, extraction: Extraction, nested: bool = False) -> dict:
+    """The JSON-ready record of one article's citations (credits included).
+
+    Like PARC and PolNeAR annotations, records are univocal by default: a
+    citation that lies inside another one's content ("Merrill says Machado
+    promised ...") is left out, the outer one carrying it; ``nested`` keeps it.
+    """
     atts = []
     for c in extraction.citations:
+        if not nested and _inside_another(c, extraction.citations):
+            continue
         atts.append(
             {
                 "source": list(c.source.span) if c.source else None,
@@ -38,3 +45,12 @@ def to_record(article: Article, extraction: Extraction) -> dict:
             }
         )
     return {"doc": doc_name(article), "attributions": atts}
+
+
+def _inside_another(c: Citation, citations: tuple[Citation, ...]) -> bool:
+    if c.cue is None:
+        return False
+    return any(
+        p is not c and p.content_span and p.content_span[0] <= c.cue[0] < p.content_span[1]
+        for p in citations
+    )

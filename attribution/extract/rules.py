@@ -17,6 +17,7 @@ from attribution.extract.citation import Mention, Span
 from attribution.extract.phrases import mention_for
 from attribution.lexicon import load_words
 
+_JOINER = re.compile(r"[ \t,:;—–\-\"“”'‘’]*")
 _EDGE_TRIM = " \t\n,.;:—–-\"“”'‘’()"
 _MEDIA = {"tweet": "tweet", "post": "post", "telegram": "telegram", "twitter": "tweet"}
 _BELIEF = {"believe", "think", "fear", "hope", "expect", "worry", "doubt", "feel", "know", "want"}
@@ -42,17 +43,26 @@ class Context:
     """What a rule may look at besides the token: the article's quotes."""
 
     quotes: tuple[Span, ...]
+    text: str = ""
+
+    def _joins(self, a: int, b: int) -> bool:
+        """Only commas, colons, dashes, spaces and quotation marks between a and b."""
+        return bool(_JOINER.fullmatch(self.text[a:b])) if self.text else True
 
     def in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quotes)
 
     def quote_after(self, pos: int, within: int = 4) -> Span | None:
         """A quote opening within a few characters after ``pos`` (", “..." or ": “...")."""
-        return next((q for q in self.quotes if 0 <= q[0] - pos <= within), None)
+        return next(
+            (q for q in self.quotes if 0 <= q[0] - pos <= within and self._joins(pos, q[0])), None
+        )
 
     def quote_before(self, pos: int, within: int = 4) -> Span | None:
         """A quote closing within a few characters before ``pos`` (`...,” he said`)."""
-        return next((q for q in self.quotes if 0 <= pos - q[1] <= within), None)
+        return next(
+            (q for q in self.quotes if 0 <= pos - q[1] <= within and self._joins(q[1], pos)), None
+        )
 
 
 Rule = Callable[[Token, Context], "Found | None"]
@@ -179,6 +189,9 @@ def _reported_content(verb: Token, ctx: Context) -> tuple[Span, ...]:
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} and child.i > verb.i:
             return clause_without(child)
+    clause = _that_clause(verb)
+    if clause is not None:
+        return clause_without(clause)
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} and child.i < verb.i:
             first = next(iter(child.subtree))
@@ -189,12 +202,29 @@ def _reported_content(verb: Token, ctx: Context) -> tuple[Span, ...]:
     quote = ctx.quote_before(_left_edge_of_clause(verb).idx, within=4)
     if quote:
         return (quote,)
-    if verb.dep_ in {"parataxis", "ccomp", "advcl"} and verb.i > verb.head.i:
-        # "..., the BBC reported." / "..., as IB Times reported": the host clause.
+    if verb.dep_ in {"parataxis", "ccomp", "advcl"} and _set_off(verb):
+        # "..., the BBC reported." / "The museum, Mr. Bush said, celebrated ...": the host clause.
         return clause_without(verb.head, verb)
     if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
         return clause_without(verb.head, verb)
     return ()
+
+
+def _set_off(verb: Token) -> bool:
+    """The reporting clause stands apart from its host, after a comma or between two."""
+    first = _left_edge_of_clause(verb)
+    before = first.nbor(-1) if first.i > 0 else None
+    return before is not None and before.text in {",", "—", "–", "”", "''"}
+
+
+def _that_clause(verb: Token) -> Token | None:
+    """A "that" clause the parser hung elsewhere ("tweeted in the morning that X was ...")."""
+    for tok in verb.subtree:
+        if tok.i > verb.i and tok.lower_ == "that" and tok.dep_ in {"mark", "advmod"}:
+            head = tok.head
+            if head.pos_ in {"VERB", "AUX"} and head.dep_ in {"advcl", "ccomp", "relcl"}:
+                return head
+    return None
 
 
 def _left_edge_of_clause(verb: Token) -> Token:
@@ -309,7 +339,7 @@ def stance_verb(tok: Token, ctx: Context) -> Found | None:
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None or not _actor(subj):
         return None
-    comps = [c for c in tok.rights if c.dep_ in {"ccomp", "xcomp"}]
+    comps = [c for c in tok.rights if c.dep_ in {"ccomp", "xcomp", "dobj"}]
     if not comps:
         return None
     content = spans_of(t for c in comps for t in c.subtree)
