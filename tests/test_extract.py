@@ -143,3 +143,38 @@ def test_unbalanced_quote_ends_with_its_paragraph():
     text = "She said: “This never closes.\n\nA plain paragraph with “a closed quote” in it."
     quotes = [text[a:b] for a, b in find_quotes(text)]
     assert quotes == ["This never closes.", "a closed quote"]
+
+
+def test_reporting_clause_between_commas(run_extract):
+    ex = run_extract("The new bridge, Mayor Tove Lund said, will open in the spring.")
+    c = by_source(ex, "Tove Lund")
+    assert c.content_text == "The new bridge … will open in the spring"
+
+
+def test_that_clause_after_an_adverbial(run_extract):
+    ex = run_extract("Lund wrote in the early hours that the ferry was “unsafe” and should stop.")
+    c = by_source(ex, "Lund")
+    assert c.content_text.startswith("the ferry was “unsafe")
+
+
+def test_transcript_speaker_line(run_extract):
+    ex = run_extract("HOST: Will the ferry run on Sunday?\n\nLUND: It will run if the wind drops.")
+    c = by_source(ex, "LUND")
+    assert c.cue_text == ":" and c.content_text == "It will run if the wind drops."
+
+
+def test_quote_signed_with_a_dash(run_extract):
+    ex = run_extract("“The ferry is our only road to the mainland.” ― Ingrid Sol, 54, Harstad")
+    c = by_source(ex, "Ingrid Sol")
+    assert c.content_text == "The ferry is our only road to the mainland."
+
+
+def test_a_quote_in_the_next_paragraph_is_not_the_content(run_extract):
+    ex = run_extract("“The water came fast,” Lund said.\n\n“We had ten minutes,” she said.")
+    c = by_source(ex, "Lund")
+    assert c.content_text.startswith("The water came fast")
+
+
+def test_stance_verbs_are_kept_apart_from_citations(run_extract):
+    ex = run_extract("Senator Ola Dahl rejected the proposal on Tuesday.")
+    assert [c.kind for c in ex.citations] == ["stance"]

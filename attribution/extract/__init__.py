@@ -23,6 +23,9 @@ from attribution.lexicon import load_patterns, load_words
 
 __all__ = ["EXTRACTOR_VERSION", "Citation", "Extraction", "Mention", "extract"]
 
+# A stance ("X rejected the plan") does not carry the citations inside it.
+WEAK_PARENTS = frozenset({"stance"})
+
 # Bump when rules change, so cached extractions are not reused.
 EXTRACTOR_VERSION = "1"
 
@@ -105,7 +108,9 @@ def media_credits(article: Article) -> list[tuple[Found, Span]]:
 _SPEAKER = re.compile(
     r"[\"“]?(?P<name>(?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*):\s+(?P<rest>\S.*)", re.S
 )
-_SIGNED = re.compile(r"[”\"]\s*(?P<dash>[―—])\s*(?P<name>[A-Z][\w.’' -]{1,50}?)\s*[.,]?\s*$")
+_SIGNED = re.compile(
+    r"[”\"]\s*(?P<dash>[―—])\s*(?P<name>[A-Z][\w.’' -]{1,50}?)\s*(?:,[^\n]*)?[.]?\s*$"
+)
 
 
 def speaker_lines(article: Article, ctx: Context) -> list[tuple[Found, Span]]:
@@ -232,7 +237,7 @@ def _innermost_parent(c: Citation, citations: list[Citation]) -> Citation | None
     best: Citation | None = None
     for p in citations:
         span = p.content_span
-        if p is c or span is None or c.cue is None:
+        if p is c or span is None or c.cue is None or p.kind in WEAK_PARENTS:
             continue
         inside = span[0] <= c.cue[0] and c.cue[1] <= span[1]
         if c.source is not None:

@@ -23,6 +23,12 @@ class Mention:
     text: str
     name: str
     kind: str
+    phrase: Span | None = None
+
+    @property
+    def written(self) -> Span:
+        """The whole noun phrase as written (the name's span when not known)."""
+        return self.phrase or self.span
 
 
 @dataclass(frozen=True)

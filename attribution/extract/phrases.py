@@ -84,8 +84,15 @@ def see_through(head: Token) -> Token:
     return head
 
 
-def mention_for(head: Token) -> Mention | None:
-    """A Mention for the source whose head token is ``head`` (None for "it"/"there")."""
+def mention_for(head: Token, written: Token | None = None) -> Mention | None:
+    """A Mention for the source whose head token is ``head`` (None for "it"/"there").
+
+    ``span`` covers the name ("Petro Kuzyk"); ``phrase`` covers the whole noun
+    phrase as written, appositions and all ("Petro Kuzyk, a Ukrainian commander
+    who ..."), or ``written`` (a relative "who") when given: the span PARC-style
+    annotation marks as the source.
+    """
+    phrase = _phrase_span(written or head)
     head = see_through(head)
     tokens = phrase_tokens(head)
     if head.lower_ in {"it", "there", "this", "that", "which", "who", "i", "you"}:
@@ -94,8 +101,22 @@ def mention_for(head: Token) -> Mention | None:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = doc.text[start:end]
     return Mention(
-        span=(start, end), text=text, name=_name(doc, tokens, head), kind=guess_kind(tokens, head)
+        span=(start, end),
+        text=text,
+        name=_name(doc, tokens, head),
+        kind=guess_kind(tokens, head),
+        phrase=phrase,
     )
+
+
+def _phrase_span(head: Token) -> tuple[int, int]:
+    """The subtree of ``head`` without edge punctuation."""
+    tokens = [t for t in head.subtree if not t.is_space]
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens.pop(0)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 def _name(doc, tokens: list[Token], head: Token) -> str:

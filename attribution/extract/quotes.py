@@ -28,6 +28,9 @@ def find_quotes(text: str) -> list[Span]:
     multi-paragraph quotes); otherwise it ends with its paragraph, so one
     unbalanced mark never swallows the rest of the article.
     """
+    # Some papers write quotation marks as two apostrophes (''like this''):
+    # read them as one straight mark and a space, which keeps every offset.
+    text = text.replace("''", '" ')
     quotes: list[Span] = []
     open_from: int | None = None
     for p_start, p_end in paragraphs(text):

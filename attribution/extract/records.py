@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from attribution.corpus import Article
-from attribution.extract import Citation, Extraction
+from attribution.extract import WEAK_PARENTS, Citation, Extraction
 
 
 def doc_name(article: Article) -> str:
@@ -37,7 +37,8 @@ def to_record(article: Article, extraction: Extraction, nested: bool = False) ->
             continue
         atts.append(
             {
-                "source": list(c.source.span) if c.source else None,
+                "source": list(c.source.written) if c.source else None,
+                "source_name": list(c.source.span) if c.source else None,
                 "cue": list(c.cue) if c.cue else None,
                 "content": [list(span) for span in c.content],
                 "kind": c.kind,
@@ -51,6 +52,9 @@ def _inside_another(c: Citation, citations: tuple[Citation, ...]) -> bool:
     if c.cue is None:
         return False
     return any(
-        p is not c and p.content_span and p.content_span[0] <= c.cue[0] < p.content_span[1]
+        p is not c
+        and p.kind not in WEAK_PARENTS
+        and p.content_span
+        and p.content_span[0] <= c.cue[0] < p.content_span[1]
         for p in citations
     )

@@ -130,6 +130,11 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _written_subject(verb: Token) -> Token | None:
+    """The subject token as written, e.g. the relative "who" of "X, who said ..."."""
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def _hearer(verb: Token) -> Mention | None:
     """The one told: "X told The Post" makes The Post the one citing X."""
     for child in verb.children:
@@ -173,7 +178,7 @@ def reporting_verb(tok: Token, ctx: Context) -> Found | None:
         return None
     if not content and tok.lemma_.lower() in _NEEDS_CLAUSE:
         return None
-    source = mention_for(subj)
+    source = mention_for(subj, _written_subject(tok))
     if source is None:
         return None
     kind = "direct" if any(ctx.in_quote(s[0]) for s in content) else "indirect"
@@ -192,6 +197,9 @@ def _reported_content(verb: Token, ctx: Context) -> tuple[Span, ...]:
     clause = _that_clause(verb)
     if clause is not None:
         return clause_without(clause)
+    colon = _after_colon(verb)
+    if colon is not None:
+        return (colon,)
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} and child.i < verb.i:
             first = next(iter(child.subtree))
@@ -210,6 +218,17 @@ def _reported_content(verb: Token, ctx: Context) -> tuple[Span, ...]:
     return ()
 
 
+def _after_colon(verb: Token) -> Span | None:
+    """ "Limbaugh added: And from a supposed front-runner ...": the rest of the paragraph."""
+    nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or nxt.text != ":":
+        return None
+    text = verb.doc.text
+    end = text.find("\n", nxt.idx)
+    start, end = _trim(text, nxt.idx + 1, end if end != -1 else len(text))
+    return (start, end) if end > start else None
+
+
 def _set_off(verb: Token) -> bool:
     """The reporting clause stands apart from its host, after a comma or between two."""
     first = _left_edge_of_clause(verb)
@@ -222,7 +241,11 @@ def _that_clause(verb: Token) -> Token | None:
     for tok in verb.subtree:
         if tok.i > verb.i and tok.lower_ == "that" and tok.dep_ in {"mark", "advmod"}:
             head = tok.head
-            if head.pos_ in {"VERB", "AUX"} and head.dep_ in {"advcl", "ccomp", "relcl"}:
+            if (
+                head.head == verb
+                and head.pos_ in {"VERB", "AUX"}
+                and head.dep_ in {"advcl", "relcl"}
+            ):
                 return head
     return None
 
@@ -343,7 +366,7 @@ def stance_verb(tok: Token, ctx: Context) -> Found | None:
     if not comps:
         return None
     content = spans_of(t for c in comps for t in c.subtree)
-    source = mention_for(subj)
+    source = mention_for(subj, _written_subject(tok))
     if source is None or not content:
         return None
     return Found(source, token_span(tok), content, "stance", "speech", 0.4)
