@@ -359,6 +359,8 @@ def stance_verb(tok: Token, ctx: Context) -> Found | None:
     """
     if tok.pos_ != "VERB" or ctx.in_quote(tok.idx) or tok.dep_ in {"amod", "acl", "relcl"}:
         return None
+    if tok.lemma_.lower() in load_words("not_stance_verbs.txt"):
+        return None
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None or not _actor(subj):
         return None
