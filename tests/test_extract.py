@@ -178,3 +178,52 @@ def test_a_quote_in_the_next_paragraph_is_not_the_content(run_extract):
 def test_stance_verbs_are_kept_apart_from_citations(run_extract):
     ex = run_extract("Senator Ola Dahl rejected the proposal on Tuesday.")
     assert [c.kind for c in ex.citations] == ["stance"]
+
+
+def test_passive_said_to_has_no_source(run_extract):
+    ex = run_extract("The ferry company is said to be close to collapse.")
+    (c,) = ex.citations
+    assert c.kind == "no-source" and c.source is None
+    assert c.content_text == "The ferry company … to be close to collapse"
+
+
+def test_said_in_a_statement(run_extract):
+    ex = run_extract("The harbour board said in a statement that fees would rise in June.")
+    c = by_source(ex, "the harbour board")
+    assert c.content_text == "fees would rise in June"
+
+
+def test_source_phrase_keeps_the_apposition_the_name_does_not(run_extract):
+    ex = run_extract(
+        "Ola Dahl, a ferry captain who has sailed the route for years, said the boats were old."
+    )
+    c = by_source(ex, "Ola Dahl")
+    assert c.source.text == "Ola Dahl"
+    start, end = c.source.written
+    assert (
+        ex.citations
+        and "a ferry captain who has sailed the route for years"
+        in ("Ola Dahl, a ferry captain who has sailed the route for years"[: end - start])
+    )
+
+
+def test_relative_who_is_the_written_source(run_extract):
+    ex = run_extract("The plan was backed by Ola Dahl, who said the boats were old.")
+    c = by_source(ex, "Ola Dahl")
+    start, end = c.source.written
+    assert end - start == len("who")
+
+
+def test_said_without_reported_content_is_not_a_citation(run_extract):
+    ex = run_extract("Nothing more was said about the ferry after the storm.")
+    assert ex.citations == ()
+
+
+def test_photo_caption_without_a_cue_is_not_a_citation(run_extract):
+    ex = run_extract("The harbour at dusk, with the last ferry leaving for the islands.")
+    assert ex.citations == ()
+
+
+def test_verbs_of_having_are_not_stances(run_extract):
+    ex = run_extract("Senator Ola Dahl had a long career in the harbour town.")
+    assert ex.citations == ()

@@ -171,7 +171,7 @@ def reporting_verb(tok: Token, ctx: Context) -> Found | None:
     if subj is None or subj.lower_ in {"it", "there", "i", "you", "we"}:
         return _passive_report(tok, ctx)
     if subj.dep_ == "nsubjpass":
-        return None
+        return _passive_report(tok, ctx)
     content = _reported_content(tok, ctx)
     hearer = _hearer(tok) if tok.lemma_ in {"tell", "speak", "talk"} else None
     if not content and hearer is None and tok.lemma_ not in {"post", "tweet", "share"}:
@@ -262,6 +262,14 @@ def _passive_report(verb: Token, ctx: Context) -> Found | None:
         return None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     content = _reported_content(verb, ctx)
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None and content and any(c.dep_ == "xcomp" for c in verb.children):
+        # "The company is said to be close to collapse": the subject is part of what is said.
+        content = spans_of(
+            [*subj.subtree, *(t for c in verb.children if c.dep_ == "xcomp" for t in c.subtree)]
+        )
+    elif subj is not None and subj.lower_ != "it":
+        return None
     if not content:
         return None
     if agent is not None:
