@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.metadata import version
 from pathlib import Path
 
@@ -17,6 +19,21 @@ from attribution.export import claims_csv, read_graph
 def _fail(message: str) -> None:
     click.echo(f"error: {message}", err=True)
     sys.exit(2)
+
+
+@contextmanager
+def _one_line_errors(target: Path) -> Iterator[None]:
+    """Turn a missing model, an interrupt or an unwritable output into one line, exit 2."""
+    from attribution.nlp import ModelError
+
+    try:
+        yield
+    except ModelError as err:
+        _fail(str(err))
+    except KeyboardInterrupt:
+        _fail("interrupted; no output file was left half-written")
+    except OSError as err:
+        _fail(f"{err.filename or target}: cannot write outputs ({err.strerror or err})")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -62,18 +79,11 @@ def build(paths: tuple[str, ...], out_dir: Path, model: str | None, quiet: bool)
       attribution build attribution/samples --out graphs/sample
       attribution build 'news/*.jsonl' page.html --out graphs/today -q
     """
-    from attribution.nlp import ModelError
     from attribution.pipeline import build as run_build
 
     progress = not quiet and sys.stderr.isatty()
-    try:
+    with _one_line_errors(out_dir):
         summary, graph = run_build(paths, out_dir, model=model, progress=progress)
-    except ModelError as err:
-        _fail(str(err))
-    except KeyboardInterrupt:
-        _fail("interrupted; no output file was left half-written")
-    except OSError as err:
-        _fail(f"{err.filename or out_dir}: cannot write outputs ({err.strerror or err})")
     if graph is None:
         _fail("no article could be read; nothing written")
     if not quiet:
@@ -112,24 +122,17 @@ def extract_cmd(paths: tuple[str, ...], out_file: Path, model: str | None, quiet
 
     from attribution.export import write_atomic
     from attribution.extract.records import to_record
-    from attribution.nlp import ModelError
     from attribution.pipeline import Summary, extractions
 
     summary, lines, start = Summary(), [], time.perf_counter()
     progress = not quiet and sys.stderr.isatty()
-    try:
+    with _one_line_errors(out_file):
         for article, extraction in extractions(paths, summary, model, progress):
             lines.append(json.dumps(to_record(article, extraction), ensure_ascii=False))
             summary.read += 1
         if not lines:
             _fail("no article could be read; nothing written")
         write_atomic(out_file, "\n".join(lines) + "\n")
-    except ModelError as err:
-        _fail(str(err))
-    except KeyboardInterrupt:
-        _fail("interrupted; no output file was left half-written")
-    except OSError as err:
-        _fail(f"{err.filename or out_file}: cannot write ({err.strerror or err})")
     seconds = time.perf_counter() - start
     if not quiet:
         click.echo(
