@@ -75,7 +75,6 @@ class EntityIndex:
     """Grows as articles stream in; assigns every mention an entity id."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
-    _people: dict[str, str] = field(default_factory=dict)  # normalised full name -> id
 
     def article_node(self, article_id: str, title: str | None, outlet: str | None) -> str:
         """The node that cites on an article's behalf: its outlet, or the article."""
@@ -123,9 +122,7 @@ class EntityIndex:
 
     def _person(self, name: str, full_names: list[str], surface: str) -> str:
         full = name if len(name.split()) > 1 else _full_name_for(name, full_names)
-        key = slug(full or name)
-        ident = self._people.setdefault(key, f"person:{key}")
-        return self._add("person", full or name, surface, ident=ident)
+        return self._add("person", full or name, surface, ident=f"person:{slug(full or name)}")
 
     def _add(self, kind: str, name: str, alias: str, ident: str | None = None) -> str:
         ident = ident or f"{kind}:{slug(name)}"

@@ -8,7 +8,6 @@ report's citations, so Express is credited with them too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -47,24 +46,12 @@ def add_article(
         if citer == source:
             continue
         _edge(graph, citer, source, c, info, f"{info.id}#{n}")
-        if c.citer is not None and not _is_nested(c, extraction.citations):
+        if c.citer is not None and not c.nested:
             _edge(graph, info.node, citer, c, info, f"{info.id}#{n}h")
         if relay and c.citer is None and source != relay and n > relay[1]:
             _edge(graph, relay[0], source, c, info, f"{info.id}#{n}r", inferred=True)
         placed.append((c, citer, source))
     return placed
-
-
-def _is_nested(c: Citation, citations: Iterable[Citation]) -> bool:
-    """True when the citer came from an enclosing citation, not from "told X"."""
-    return any(
-        p.source == c.citer
-        and p.content_span
-        and c.cue
-        and p.content_span[0] <= c.cue[0] < p.content_span[1]
-        for p in citations
-        if p is not c
-    )
 
 
 def _relay_outlet(citations: tuple[Citation, ...], ids: dict) -> tuple[str, int] | None:

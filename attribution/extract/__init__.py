@@ -183,7 +183,16 @@ def _posts_in_quotes(doc: Doc, found: list[tuple[Found, Span]]) -> list[tuple[Fo
             content = ((start + match.start("rest"), end),)
             out.append(
                 (
-                    Found(mention, (colon, colon + 1), content, "direct", "post", 0.7, f.source),
+                    Found(
+                        mention,
+                        (colon, colon + 1),
+                        content,
+                        "direct",
+                        "post",
+                        0.7,
+                        f.source,
+                        nested=True,
+                    ),
                     sentence,
                 )
             )
@@ -214,6 +223,7 @@ def _citation(article: Article, text: str, f: Found, sentence: Span) -> Citation
         sentence_text=" ".join(text[sentence[0] : sentence[1]].split()),
         confidence=f.confidence,
         citer=f.citer,
+        nested=f.nested,
     )
 
 
@@ -228,7 +238,7 @@ def nest(citations: list[Citation]) -> list[Citation]:
         if c.citer is None and c.cue is not None and c.content:
             parent = _innermost_parent(c, citations)
             if parent is not None and parent.source is not None:
-                c = replace(c, citer=parent.source)
+                c = replace(c, citer=parent.source, nested=True)
         out.append(c)
     return out
 

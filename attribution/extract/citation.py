@@ -53,6 +53,7 @@ class Citation:
     sentence_text: str
     confidence: float
     citer: Mention | None = None
+    nested: bool = False  # the citer is the source of an enclosing citation, not "told X"
 
     @property
     def content_span(self) -> Span | None:

@@ -36,6 +36,7 @@ class Found:
     medium: str = "speech"
     confidence: float = 0.7
     citer: Mention | None = None
+    nested: bool = False
 
 
 @dataclass(frozen=True)
