@@ -11,9 +11,10 @@ from importlib.metadata import version
 from pathlib import Path
 
 import click
+import networkx as nx
 
 from attribution.claims import Claim
-from attribution.export import claims_csv, read_graph
+from attribution.export import claim_record, claims_csv, read_claims, read_graph
 
 
 def _fail(message: str) -> None:
@@ -211,23 +212,27 @@ def _predictions(path: Path | None, texts: list[str], model: str | None) -> dict
     }
 
 
-def _load(out_dir: Path):
+def _load(out_dir: Path) -> tuple[nx.MultiDiGraph, list[Claim]]:
     if not (out_dir / "graph.json").is_file():
         _fail(f"{out_dir}: no graph.json here (run `attribution build ... --out {out_dir}` first)")
     try:
-        graph = read_graph(out_dir)
-        claims = [
-            Claim(**{**c, "chains": tuple(map(tuple, c["chains"]))})
-            for c in json.loads((out_dir / "claims.json").read_text(encoding="utf-8"))
-        ]
+        return read_graph(out_dir), read_claims(out_dir)
     except (OSError, ValueError, TypeError, KeyError) as err:
         _fail(f"{out_dir}: cannot read the build ({err})")
-    return graph, claims
+        raise  # unreachable: _fail exits
+
+
+VERDICTS = ("single_source", "corroborated", "unsourced")
 
 
 @main.command()
 @click.argument("out_dir", type=click.Path(path_type=Path))
 @click.option("--single-source", is_flag=True, help="Only claims that rest on one source.")
+@click.option(
+    "--verdict",
+    type=click.Choice(VERDICTS),
+    help="Only claims with this verdict (--single-source is --verdict single_source).",
+)
 @click.option(
     "--format",
     "fmt",
@@ -235,33 +240,53 @@ def _load(out_dir: Path):
     default="table",
     show_default=True,
 )
-def claims(out_dir: Path, single_source: bool, fmt: str) -> None:
-    """List the claims of a build, with the sources they finally rest on.
+def claims(out_dir: Path, single_source: bool, verdict: str | None, fmt: str) -> None:
+    """List the claims of a build, grouped, with the sources they finally rest on.
+
+    Claims that tell the same thing (in any article, from any source) form
+    one group with one verdict: single_source when every chain carrying it
+    ends in the same root, corroborated when two or more independent roots
+    carry it, unsourced when none names a source. Each chain is printed as
+    evidence with its article and sentence; "(inferred)" marks a relay the
+    article implies ("according to a report by ...") rather than states.
 
     \b
     Example:
       attribution claims graphs/sample --single-source
+      attribution claims graphs/sample --verdict corroborated
       attribution claims graphs/sample --format csv > claims.csv
     """
     graph, items = _load(out_dir)
-    if single_source:
-        items = [c for c in items if c.single_source]
+    wanted = "single_source" if single_source else verdict
+    if wanted:
+        items = [c for c in items if c.verdict == wanted]
     if fmt == "json":
-        from dataclasses import asdict
-
-        click.echo(json.dumps([asdict(c) for c in items], ensure_ascii=False, indent=1))
-        return
-    if fmt == "csv":
+        click.echo(json.dumps([claim_record(c) for c in items], ensure_ascii=False, indent=1))
+    elif fmt == "csv":
         click.echo(claims_csv(items), nl=False)
-        return
+    else:
+        _print_groups(graph, items)
+    groups = len({c.group for c in items})
+    click.echo(f"{len(items)} claim{'s' if len(items) != 1 else ''} in {groups} groups", err=True)
+
+
+def _print_groups(graph: nx.MultiDiGraph, items: list[Claim]) -> None:
     label = lambda n: graph.nodes[n].get("label", n) if n in graph else n  # noqa: E731
+    groups: dict[str, list[Claim]] = {}
     for c in items:
-        verdict = "single source" if c.single_source else f"{len(c.roots)} roots"
-        click.echo(f"• {_short(c.text, 110)}")
-        click.echo(f"    rests on: {', '.join(label(r) for r in c.roots)} ({verdict})")
-        for chain in c.chains:
-            click.echo(f"    chain: {' -> '.join(label(n) for n in chain)}   [{c.article}]")
-    click.echo(f"{len(items)} claim{'s' if len(items) != 1 else ''}", err=True)
+        groups.setdefault(c.group, []).append(c)
+    for members in groups.values():
+        first = members[0]
+        roots = ", ".join(label(r) for r in first.roots) or "no named source"
+        click.echo(f"• {_short(first.text, 110)}")
+        click.echo(f"    {first.verdict.replace('_', ' ')}: rests on {roots}")
+        for c in members:
+            if c is not first:
+                click.echo(f"    also: {_short(c.text, 100)}")
+            for chain in c.chains or ():
+                mark = " (inferred)" if chain.inferred else ""
+                click.echo(f"    chain{mark}: {' -> '.join(label(n) for n in chain.path)}")
+            click.echo(f"      [{c.article}] {_short(c.sentence, 150)}")
 
 
 @main.command()

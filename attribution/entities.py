@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -60,6 +62,27 @@ def _strip_the(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
 
+def alias_key(name: str) -> str:
+    """How a surface form is looked up in an alias table: "The  FT" -> "ft"."""
+    return _strip_the(" ".join(name.replace("’", "'").split())).lower()
+
+
+def read_aliases(path: Path) -> dict[str, str]:
+    """A user's alias file: ``alias<TAB>canonical name`` per line, ``#`` comments.
+
+    Raises ValueError naming the line when a line has no tab.
+    """
+    table = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        alias, tab, canonical = line.partition("\t")
+        if not tab or not alias.strip() or not canonical.strip():
+            raise ValueError(f"line {n}: expected 'alias<TAB>canonical name'")
+        table[alias_key(alias)] = canonical.strip()
+    return table
+
+
 def person_name(name: str) -> str:
     """A person's name without titles or possessives: "President Volodymyr Zelenskyy's"."""
     name = re.sub(r"['’]s$", "", name.strip())
@@ -72,9 +95,16 @@ def person_name(name: str) -> str:
 
 @dataclass
 class EntityIndex:
-    """Grows as articles stream in; assigns every mention an entity id."""
+    """Grows as articles stream in; assigns every mention an entity id.
+
+    ``aliases`` is the user's table (:func:`read_aliases`): surface form ->
+    canonical name, consulted before any built-in rule. When every article is
+    in, :meth:`merge` joins what only the whole corpus can tell.
+    """
 
     entities: dict[str, Entity] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    mentions: dict[str, int] = field(default_factory=dict)
 
     def article_node(self, article_id: str, title: str | None, outlet: str | None) -> str:
         """The node that cites on an article's behalf: its outlet, or the article."""
@@ -103,6 +133,7 @@ class EntityIndex:
     def _resolve_one(
         self, article_id: str, m: Mention, full_names: list[str], outlets: list[str]
     ) -> str:
+        m = self._user_alias(m)
         if m.kind == "outlet":
             name = _short_form(outlet_name(m.name), outlets) or outlet_name(m.name)
             outlets.append(name)
@@ -110,7 +141,7 @@ class EntityIndex:
         if m.kind == "person" or (m.kind == "organisation" and _full_name_for(m.name, full_names)):
             # A one-word "organisation" that is a surname of the article's people
             # is that person: the small model often tags lone surnames as ORG.
-            return self._person(person_name(m.name), full_names, _alias(m))
+            return self._person(article_id, person_name(m.name), full_names, _alias(m))
         if m.kind == "anonymous":
             name = " ".join(m.name.lower().split())
             return self._add(
@@ -120,9 +151,19 @@ class EntityIndex:
             m.kind if m.kind != "pronoun" else "organisation", _strip_the(m.name), m.text
         )
 
-    def _person(self, name: str, full_names: list[str], surface: str) -> str:
-        full = name if len(name.split()) > 1 else _full_name_for(name, full_names)
-        return self._add("person", full or name, surface, ident=f"person:{slug(full or name)}")
+    def _user_alias(self, m: Mention) -> Mention:
+        canonical = self.aliases.get(alias_key(m.name))
+        return replace(m, name=canonical) if canonical else m
+
+    def _person(self, article_id: str, name: str, full_names: list[str], surface: str) -> str:
+        if len(name.split()) > 1:
+            return self._add("person", name, surface, ident=f"person:{slug(name)}")
+        if _ambiguous(name, full_names):
+            # "Smith" in an article that names John Smith and Jane Smith: neither.
+            ident = f"person:{slug(article_id)}:{slug(name)}"
+            return self._add("person", name, surface, ident=ident)
+        full = _full_name_for(name, full_names) or name
+        return self._add("person", full, surface, ident=f"person:{slug(full)}")
 
     def _add(self, kind: str, name: str, alias: str, ident: str | None = None) -> str:
         ident = ident or f"{kind}:{slug(name)}"
@@ -130,7 +171,53 @@ class EntityIndex:
         aliases = set(old.aliases if old else ()) | {alias.strip(), name}
         label = old.name if old else name
         self.entities[ident] = Entity(ident, label, kind, tuple(sorted(a for a in aliases if a)))
+        self.mentions[ident] = self.mentions.get(ident, 0) + 1
         return ident
+
+    def merge(self) -> dict[str, str]:
+        """Join entities only the whole corpus can tell apart; return ``{old: kept}`` ids.
+
+        Full names that differ by a near-miss surname and share a first name
+        ("Volodymyr Zelensky"/"Volodymyr Zelenskyy") join, then a lone surname
+        joins the one full name the corpus has with it, and an @handle the
+        person or organisation whose name it spells ("@TarasKuzio").
+        """
+        moves: dict[str, str] = {}
+        for old, new in [*_spelling_variants(self._unmoved("person", moves), self.mentions)]:
+            moves[old] = new
+        people = sorted(
+            (e for e in self.entities.values() if e.kind == "person"), key=lambda e: e.id
+        )
+        for e in people:
+            if len(e.name.split()) == 1 and e.id.count(":") == 1:
+                targets = {
+                    _final(f.id, moves) for f in people if _surname(f.name) == e.name.lower()
+                }
+                if len(targets) == 1:
+                    moves[e.id] = targets.pop()
+        named = [e for e in self.entities.values() if e.id not in moves and e.kind != "anonymous"]
+        for e in named:
+            if e.name.startswith("@"):
+                target = _unique(
+                    f for f in named if f is not e and _letters(f.name) == _letters(e.name)
+                )
+                if target is not None:
+                    moves[e.id] = target.id
+        for old, new in sorted(moves.items()):
+            self._absorb(old, _final(new, moves))
+        return {old: _final(new, moves) for old, new in sorted(moves.items())}
+
+    def _unmoved(self, kind: str, moves: dict[str, str]) -> list[Entity]:
+        return sorted(
+            (e for e in self.entities.values() if e.kind == kind and e.id not in moves),
+            key=lambda e: e.id,
+        )
+
+    def _absorb(self, old: str, new: str) -> None:
+        gone, kept = self.entities.pop(old), self.entities[new]
+        aliases = tuple(sorted({*kept.aliases, *gone.aliases}))
+        self.entities[new] = replace(kept, aliases=aliases)
+        self.mentions[new] = self.mentions.get(new, 0) + self.mentions.pop(old, 0)
 
 
 def _short_form(name: str, earlier: list[str]) -> str | None:
@@ -140,6 +227,55 @@ def _short_form(name: str, earlier: list[str]) -> str | None:
     return next(
         (e for e in reversed(earlier) if e != name and e.lower().endswith(" " + name.lower())), None
     )
+
+
+def _ambiguous(surname: str, full_names: list[str]) -> bool:
+    """Does the article name two different people with this surname?"""
+    return len({f for f in full_names if _surname(f) == surname.lower()}) > 1
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower() if len(name.split()) > 1 else ""
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _unique(entities: Iterable[Entity]) -> Entity | None:
+    found = list(entities)
+    return found[0] if len(found) == 1 else None
+
+
+def _final(ident: str, moves: dict[str, str]) -> str:
+    while ident in moves:
+        ident = moves[ident]
+    return ident
+
+
+def _spelling_variants(people: list[Entity], mentions: dict[str, int]) -> list[tuple[str, str]]:
+    """``(variant, kept)`` id pairs: same first name, surnames SURNAME_SIMILARITY alike.
+
+    The spelling kept is the one the corpus uses most (then the first by id).
+    """
+    by_first: dict[str, list[Entity]] = {}
+    for e in people:
+        words = e.name.split()
+        if len(words) > 1:
+            by_first.setdefault(words[0].lower(), []).append(e)
+    moves: dict[str, str] = {}
+    for group in by_first.values():
+        group.sort(key=lambda e: (-mentions.get(e.id, 0), e.id))
+        for n, e in enumerate(group):
+            kept = next((k for k in group[:n] if k.id not in moves and _near(k.name, e.name)), None)
+            if kept is not None:
+                moves[e.id] = kept.id
+    return sorted(moves.items())
+
+
+def _near(a: str, b: str) -> bool:
+    sa, sb = _surname(a), _surname(b)
+    return min(len(sa), len(sb)) >= 5 and fuzz.ratio(sa, sb) >= SURNAME_SIMILARITY
 
 
 def _full_name_for(surname: str, full_names: list[str]) -> str | None:

@@ -8,7 +8,8 @@ report's citations, so Express is credited with them too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import networkx as nx
 
@@ -30,27 +31,45 @@ class ArticleInfo:
     node: str
 
 
+class Placed(NamedTuple):
+    """A citation with the nodes it joins; ``relayed`` when the citer is inferred."""
+
+    citation: Citation
+    citer: str
+    source: str | None
+    relayed: bool = False
+
+
 def add_article(
     graph: nx.MultiDiGraph, index: EntityIndex, info: ArticleInfo, extraction: Extraction
-) -> list[tuple[Citation, str, str]]:
-    """Add one article's citations as edges; return ``(citation, citer, source)`` triples."""
+) -> list[Placed]:
+    """Add one article's citations as edges, and return them placed between nodes.
+
+    A citation that names no source ("reportedly ...") adds no edge and comes
+    back with ``None`` as its source: its claim is unsourced.
+    """
     mentions = [m for c in extraction.citations for m in (c.source, c.citer) if m is not None]
     ids = index.resolve_article(info.id, mentions, list(extraction.people))
     relay = _relay_outlet(extraction.citations, ids)
-    placed = []
+    placed: list[Placed] = []
     for n, c in enumerate(extraction.citations):
-        if c.source is None or c.kind in GRAPH_SKIPS:
+        if c.kind in GRAPH_SKIPS:
+            continue
+        citer = ids[c.citer] if c.citer is not None else info.node
+        if c.source is None:
+            placed.append(Placed(c, citer, None))
             continue
         source = ids[c.source]
-        citer = ids[c.citer] if c.citer is not None else info.node
         if citer == source:
             continue
         _edge(graph, citer, source, c, info, f"{info.id}#{n}")
         if c.citer is not None and not c.nested:
             _edge(graph, info.node, citer, c, info, f"{info.id}#{n}h")
-        if relay and c.citer is None and source != relay and n > relay[1]:
+        if relay and c.citer is None and source != relay[0] and n > relay[1]:
             _edge(graph, relay[0], source, c, info, f"{info.id}#{n}r", inferred=True)
-        placed.append((c, citer, source))
+            placed.append(Placed(c, relay[0], source, relayed=True))
+            continue
+        placed.append(Placed(c, citer, source))
     return placed
 
 
@@ -91,27 +110,41 @@ def _edge(
 
 
 def finish(
-    graph: nx.MultiDiGraph, index: EntityIndex, articles: list[ArticleInfo]
+    graph: nx.MultiDiGraph,
+    index: EntityIndex,
+    articles: list[ArticleInfo],
+    moves: dict[str, str] | None = None,
 ) -> nx.MultiDiGraph:
-    """A copy of the graph with sorted nodes and edges and every node's attributes.
+    """A copy of the graph with merged nodes joined, sorted, with every node's attributes.
 
+    ``moves`` maps ids merged away (:meth:`EntityIndex.merge`) to the ids kept.
     Sorting makes the files written from it byte-identical for the same input.
     """
+    moves = moves or {}
     out = nx.MultiDiGraph()
-    out.graph["articles"] = [a.__dict__ for a in sorted(articles, key=lambda a: a.path)]
-    nodes = set(graph.nodes) | {a.node for a in articles}
-    for node in sorted(nodes):
+    infos = [replace(a, node=moves.get(a.node, a.node)) for a in articles]
+    out.graph["articles"] = [a.__dict__ for a in sorted(infos, key=lambda a: a.path)]
+    edges = sorted(
+        (
+            (moves.get(u, u), moves.get(v, v), key, data)
+            for u, v, key, data in graph.edges(keys=True, data=True)
+            if moves.get(u, u) != moves.get(v, v)
+        ),
+        key=lambda e: e[:3],
+    )
+    cited: dict[str, int] = {}
+    for _, v, _, _ in edges:
+        cited[v] = cited.get(v, 0) + 1
+    for node in sorted({a.node for a in infos} | {n for e in edges for n in e[:2]}):
         entity = index.entities[node]
         out.add_node(
             node,
             label=entity.name,
             kind=entity.kind,
             aliases=list(entity.aliases),
-            cited=graph.in_degree(node) if node in graph else 0,
+            cited=cited.get(node, 0),
         )
-    for u, v, key, data in sorted(
-        graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])
-    ):
+    for u, v, key, data in edges:
         out.add_edge(u, v, key=key, **data)
     return out
 

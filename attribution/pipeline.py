@@ -14,12 +14,12 @@ import networkx as nx
 from tqdm import tqdm
 
 from attribution import nlp as nlp_mod
-from attribution.claims import Claim, article_claims
+from attribution.claims import Claim, article_claims, group_claims
 from attribution.corpus import Article, CorpusError, read_corpus
 from attribution.entities import EntityIndex
 from attribution.export import write_all
 from attribution.extract import Extraction, extract
-from attribution.graph import ArticleInfo, add_article, chains, finish
+from attribution.graph import ArticleInfo, Placed, add_article, chains, finish
 
 Report = Callable[[str], None]
 
@@ -90,30 +90,60 @@ def build(
     model: str | None = None,
     progress: bool = False,
     report: Report = lambda line: print(line, file=sys.stderr),
+    aliases: dict[str, str] | None = None,
 ) -> tuple[Summary, nx.MultiDiGraph | None]:
-    """Build the graph of every article under ``paths`` and write it to ``out_dir``."""
-    summary = Summary()
-    index = EntityIndex()
-    graph = nx.MultiDiGraph()
-    infos: list[ArticleInfo] = []
-    claims: list[Claim] = []
-    for article, extraction in extractions(paths, summary, model, progress, report):
-        node = index.article_node(article.id, article.title, article.outlet)
-        info = ArticleInfo(article.id, article.path, article.title, article.outlet, node)
-        placed = add_article(graph, index, info, extraction)
-        claims.extend(article_claims(article.id, node, placed))
-        infos.append(info)
-        summary.read += 1
-    if not infos:
+    """Build the graph of every article under ``paths`` and write it to ``out_dir``.
+
+    ``aliases`` is the user's alias table (:func:`attribution.entities.read_aliases`).
+    """
+    summary, graph, claims = collect(paths, model, progress, report, aliases)
+    if graph is None:
         return summary, None
-    final = finish(graph, index, infos)
-    claims.sort(key=lambda c: (c.article, c.id))
-    top = chains(final, min_length=1)
-    summary.sources = sum(1 for _, kind in final.nodes(data="kind") if kind != "article")
-    summary.citations = final.number_of_edges()
+    top = chains(graph, min_length=1)
+    summary.sources = sum(1 for _, kind in graph.nodes(data="kind") if kind != "article")
+    summary.citations = graph.number_of_edges()
     summary.longest_chain = top[0] if top else []
     summary.claims = len(claims)
     summary.single_source = sum(c.single_source for c in claims)
     title = f"Citation graph of {summary.read} article{'s' if summary.read != 1 else ''}"
-    summary.outputs = write_all(out_dir, final, claims, chains(final, min_length=2), title)
-    return summary, final
+    summary.outputs = write_all(out_dir, graph, claims, chains(graph, min_length=2), title)
+    return summary, graph
+
+
+def collect(
+    paths: Iterable[str],
+    model: str | None = None,
+    progress: bool = False,
+    report: Report = lambda line: print(line, file=sys.stderr),
+    aliases: dict[str, str] | None = None,
+) -> tuple[Summary, nx.MultiDiGraph | None, list[Claim]]:
+    """The graph and the grouped claims of every article under ``paths``, in memory."""
+    summary = Summary()
+    index = EntityIndex(aliases=dict(aliases or {}))
+    graph = nx.MultiDiGraph()
+    placed: list[tuple[ArticleInfo, list[Placed]]] = []
+    for article, extraction in extractions(paths, summary, model, progress, report):
+        node = index.article_node(article.id, article.title, article.outlet)
+        info = ArticleInfo(article.id, article.path, article.title, article.outlet, node)
+        placed.append((info, add_article(graph, index, info, extraction)))
+        summary.read += 1
+    if not placed:
+        return summary, None, []
+    moves = index.merge()
+    final = finish(graph, index, [info for info, _ in placed], moves)
+    return summary, final, all_claims(final, placed, moves)
+
+
+def all_claims(
+    graph: nx.MultiDiGraph, placed: list[tuple[ArticleInfo, list[Placed]]], moves: dict[str, str]
+) -> list[Claim]:
+    """Every article's claims, grouped across the corpus, in a stable order."""
+    rename = lambda node: moves.get(node, node)  # noqa: E731
+    claims = [
+        claim
+        for info, items in sorted(placed, key=lambda p: p[0].id)
+        for claim in article_claims(info.id, rename(info.node), items, rename)
+    ]
+    claims.sort(key=lambda c: (c.article, c.id))
+    anonymous = {n for n, kind in graph.nodes(data="kind") if kind == "anonymous"}
+    return group_claims(claims, anonymous.__contains__)

@@ -25,7 +25,8 @@ from attribution.cli import main
 
 CORPUS = Path(__file__).parent / "fixtures" / "cli_corpus"
 OUTPUTS = ("graph.json", "graph.graphml", "graph.gexf", "claims.json", "claims.csv", "graph.html")
-CLAIM_KEYS = {"id", "text", "article", "sources", "roots", "single_source", "chains"}
+CLAIM_KEYS = {"id", "group", "text", "article", "sentence", "source", "roots", "verdict"}
+CLAIM_KEYS |= {"single_source", "chains", "why"}
 LINK_KEYS = {"source", "target", "cue", "article", "sentence", "content", "confidence"}
 
 
@@ -168,10 +169,12 @@ def test_claims_json(claims_data: list[dict[str, Any]], graph_data: dict[str, An
     for claim in claims_data:
         assert claim.keys() >= CLAIM_KEYS, claim
         assert claim["article"] in {"harbour", "ferry-strike", "bridge-cost"}
-        assert claim["single_source"] == (len(claim["roots"]) == 1)
-        assert set(claim["sources"]) <= node_ids and set(claim["roots"]) <= node_ids
+        assert claim["single_source"] == (claim["verdict"] == "single_source")
+        assert claim["verdict"] in {"single_source", "corroborated", "unsourced"}
+        assert (claim["verdict"] == "unsourced") == (not claim["roots"])
+        assert set(claim["roots"]) <= node_ids and claim["source"] in node_ids | {None}
         for chain in claim["chains"]:
-            assert chain[-1] in claim["roots"]
+            assert set(chain["path"]) <= node_ids and chain["article"] == claim["article"]
     assert len({c["id"] for c in claims_data}) == len(claims_data)
     assert any(c["text"].startswith("We will rebuild") for c in claims_data)
 
@@ -322,7 +325,7 @@ def test_claims_csv(built: Path, claims_data: list[dict[str, Any]]) -> None:
     result = run("claims", built, "--format", "csv")
     assert result.exit_code == 0
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["id", "text", "article", "sources", "roots", "single_source", "chains"]
+    assert rows[0][:5] == ["id", "group", "verdict", "roots", "text"]
     assert len(rows) == len(claims_data) + 1
     assert result.stdout == (built / "claims.csv").read_text(encoding="utf-8")
 
@@ -330,10 +333,12 @@ def test_claims_csv(built: Path, claims_data: list[dict[str, Any]]) -> None:
 def test_claims_table(built: Path, claims_data: list[dict[str, Any]]) -> None:
     result = run("claims", built)
     assert result.exit_code == 0
-    assert result.stdout.count("• ") == len(claims_data)
-    assert "rests on: Ana Lindqvist" in result.stdout
+    groups = {c["group"] for c in claims_data}
+    assert result.stdout.count("• ") == len(groups)
+    assert "single source: rests on Ana Lindqvist" in result.stdout
+    assert "[harbour] “We will rebuild,” Mayor Ana Lindqvist told The Herald" in result.stdout
     n = len(claims_data)
-    assert result.stderr.strip() == f"{n} claim{'s' if n != 1 else ''}"
+    assert result.stderr.strip() == f"{n} claim{'s' if n != 1 else ''} in {len(groups)} groups"
 
 
 def test_chains_lists_at_least_one_chain(built: Path) -> None:

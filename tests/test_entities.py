@@ -80,3 +80,87 @@ def test_pronouns_are_not_kept_as_aliases():
         "a1", [m("Olek Varga", "person", 0), m("he", "person", 30, "Olek Varga")], []
     )
     assert "he" not in index.entities["person:olek-varga"].aliases
+
+
+# --- joins only the whole corpus can make ---------------------------------------------------------
+
+
+def merged(index: EntityIndex, ident: str) -> str:
+    return index.merge().get(ident, ident)
+
+
+def test_spelling_variants_of_a_full_name_join_across_articles():
+    index = EntityIndex()
+    index.resolve_article("a1", [m("Volodymyr Zelenskyy", "person", 0)], [])
+    index.resolve_article("a2", [m("Volodymyr Zelenskyy", "person", 0)], [])
+    index.resolve_article("a3", [m("Volodymyr Zelensky", "person", 0)], [])
+    moves = index.merge()
+    assert moves == {"person:volodymyr-zelensky": "person:volodymyr-zelenskyy"}
+    assert "Volodymyr Zelensky" in index.entities["person:volodymyr-zelenskyy"].aliases
+
+
+def test_two_different_smiths_never_join():
+    index = EntityIndex()
+    index.resolve_article("a1", [m("John Smith", "person", 0)], [])
+    index.resolve_article("a2", [m("Jane Smith", "person", 0)], [])
+    index.resolve_article("a3", [m("Smith", "person", 0)], [])
+    assert index.merge() == {}
+    assert {"person:john-smith", "person:jane-smith", "person:smith"} <= set(index.entities)
+
+
+def test_a_lone_surname_in_an_article_naming_two_smiths_joins_neither():
+    index = EntityIndex()
+    mentions = [
+        m("John Smith", "person", 0),
+        m("Jane Smith", "person", 20),
+        m("Smith", "person", 40),
+    ]
+    ids = index.resolve_article("a1", mentions, ["John Smith", "Jane Smith"])
+    assert ids[mentions[2]] == "person:a1:smith"
+    assert merged(index, "person:a1:smith") == "person:a1:smith"
+
+
+def test_a_lone_surname_joins_the_one_full_name_the_corpus_has():
+    index = EntityIndex()
+    index.resolve_article("a1", [m("Kuzio", "person", 0)], [])
+    index.resolve_article("a2", [m("Taras Kuzio", "person", 0)], [])
+    assert merged(index, "person:kuzio") == "person:taras-kuzio"
+    assert "Kuzio" in index.entities["person:taras-kuzio"].aliases
+
+
+def test_an_outlet_named_like_a_person_stays_an_outlet():
+    index = EntityIndex()
+    one = index.resolve_article("a1", [m("Bloomberg", "outlet", 0)], [])
+    two = index.resolve_article("a2", [m("Michael Bloomberg", "person", 0)], ["Michael Bloomberg"])
+    index.merge()
+    assert set(one.values()) == {"outlet:bloomberg"}
+    assert set(two.values()) == {"person:michael-bloomberg"}
+    assert index.entities["outlet:bloomberg"].kind == "outlet"
+
+
+def test_a_handle_joins_the_name_it_spells():
+    index = EntityIndex()
+    index.resolve_article("a1", [m("@TarasKuzio", "organisation", 0)], [])
+    index.resolve_article("a2", [m("Taras Kuzio", "person", 0)], [])
+    assert merged(index, "organisation:@taraskuzio") == "person:taras-kuzio"
+
+
+def test_user_aliases_come_before_the_built_in_rules(tmp_path):
+    from attribution.entities import read_aliases
+
+    path = tmp_path / "aliases.tsv"
+    path.write_text("# mine\nKH\tKelmarsk Herald\nthe Herald\tKelmarsk Herald\n", encoding="utf-8")
+    index = EntityIndex(aliases=read_aliases(path))
+    ids = index.resolve_article("a1", [m("KH", "outlet", 0), m("the Herald", "outlet", 10)], [])
+    assert set(ids.values()) == {"outlet:kelmarsk-herald"}
+
+
+def test_a_bad_alias_line_is_reported_with_its_number(tmp_path):
+    import pytest
+
+    from attribution.entities import read_aliases
+
+    path = tmp_path / "aliases.tsv"
+    path.write_text("KH\tKelmarsk Herald\nno tab here\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 2"):
+        read_aliases(path)

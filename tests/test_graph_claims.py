@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from attribution.claims import article_claims
+from attribution.claims import Chain, Claim, article_claims, group_claims
 from attribution.entities import EntityIndex
 from attribution.extract import Citation, Extraction, Mention
 from attribution.graph import ArticleInfo, add_article, chains, finish
@@ -39,7 +39,9 @@ def build(citations: list[Citation], outlet: str | None = None):
     node = index.article_node("a1", "Title", outlet)
     info = ArticleInfo("a1", "a1.txt", "Title", outlet, node)
     placed = add_article(graph, index, info, Extraction("a1", tuple(citations), ()))
-    return finish(graph, index, [info]), article_claims("a1", node, placed), node
+    final = finish(graph, index, [info])
+    claims = group_claims(article_claims("a1", node, placed), lambda n: n.startswith("anonymous:"))
+    return final, claims, node
 
 
 def test_told_gives_article_to_outlet_to_person():
@@ -49,9 +51,10 @@ def test_told_gives_article_to_outlet_to_person():
     assert node == "outlet:insider"
     assert graph.has_edge("outlet:insider", "outlet:the-washington-post")
     assert graph.has_edge("outlet:the-washington-post", "person:olek-varga")
-    assert claims[0].chains == (
-        ("outlet:insider", "outlet:the-washington-post", "person:olek-varga"),
-    )
+    assert [chain.path for chain in claims[0].chains] == [
+        ("outlet:insider", "outlet:the-washington-post", "person:olek-varga")
+    ]
+    assert claims[0].verdict == "single_source" and claims[0].roots == ("person:olek-varga",)
 
 
 def test_nested_citation_is_the_root_of_the_outer_claim():
@@ -93,3 +96,129 @@ def test_citation_without_content_makes_an_edge_but_no_claim():
     c = citation(mention("PA Images", "outlet", 10), (0, 9), (0, 0), content_text="")
     graph, claims, _ = build([c])
     assert graph.number_of_edges() == 1 and claims == []
+
+
+def test_relayed_claim_chain_runs_through_the_followed_outlet_and_is_marked_inferred():
+    express = citation(
+        mention("Express UK", "outlet", 20),
+        (0, 12),
+        (32, 60),
+        sentence_text="According to a report by Express UK, soldiers revolted.",
+    )
+    tweet = citation(
+        mention("Ilse Brannagh", "person", 120), (110, 115), (140, 200), content_text="it ended"
+    )
+    _, claims, _ = build([express, tweet])
+    relayed = next(c for c in claims if c.text == "it ended")
+    assert [(ch.path, ch.inferred) for ch in relayed.chains] == [
+        (("article:a1", "outlet:express", "person:ilse-brannagh"), True)
+    ]
+
+
+def test_unsourced_claim_has_no_chain_and_no_root():
+    c = citation(None, (10, 20), (21, 60), content_text="the dam was allegedly sabotaged")  # type: ignore[arg-type]
+    graph, claims, _ = build([c])
+    assert graph.number_of_edges() == 0
+    assert [(cl.verdict, cl.roots, cl.chains) for cl in claims] == [("unsourced", (), ())]
+
+
+# --- grouping and verdicts on hand-made claims ---------------------------------------------------
+
+
+def claim(ident: str, article: str, paths: list[tuple[str, ...]], terms: list[list[str]]) -> Claim:
+    chains = tuple(Chain(p, article, "A sentence.", "said") for p in paths)
+    source = paths[0][-1] if paths else None
+    return Claim(
+        ident, ident, article, "A sentence.", "said", source, chains, tuple(map(tuple, terms))
+    )
+
+
+TRUCKS = ["n:truck", "v:retreat", "n:protest", "p:kherson"]
+HARBOUR = ["n:harbour", "v:reopen", "n:ferry", "d:monday"]
+
+
+def anonymous(node: str) -> bool:
+    return node.startswith("anonymous:")
+
+
+def test_the_same_claim_from_two_roots_is_corroborated():
+    claims = group_claims(
+        [
+            claim("c1", "a1", [("outlet:x", "person:reindl")], [TRUCKS]),
+            claim("c2", "a2", [("outlet:y", "outlet:kelmarsk-herald")], [TRUCKS]),
+            claim("c3", "a3", [("outlet:z", "person:someone")], [HARBOUR]),
+        ],
+        anonymous,
+    )
+    assert claims[0].group == claims[1].group != claims[2].group
+    assert claims[0].verdict == claims[1].verdict == "corroborated"
+    assert claims[0].roots == ("outlet:kelmarsk-herald", "person:reindl")
+    assert "same claim as c2" in claims[0].why and "truck" in claims[0].why
+    assert claims[2].verdict == "single_source" and claims[2].why == ""
+
+
+def test_a_root_that_relays_another_is_not_independent():
+    claims = group_claims(
+        [
+            claim("c1", "a1", [("article:a1", "outlet:express", "person:kuzio")], [TRUCKS]),
+            claim("c2", "a2", [("article:a2", "outlet:express")], [TRUCKS]),
+        ],
+        anonymous,
+    )
+    assert {c.verdict for c in claims} == {"single_source"}
+    assert claims[0].roots == ("person:kuzio",)
+
+
+def test_unnamed_roots_together_count_as_one():
+    two_unnamed = group_claims(
+        [
+            claim("c1", "a1", [("article:a1", "anonymous:a1:reports")], [TRUCKS]),
+            claim("c2", "a2", [("article:a2", "anonymous:a2:experts")], [TRUCKS]),
+        ],
+        anonymous,
+    )
+    assert {c.verdict for c in two_unnamed} == {"single_source"}
+    named_and_unnamed = group_claims(
+        [
+            claim("c1", "a1", [("article:a1", "anonymous:a1:reports")], [TRUCKS]),
+            claim("c2", "a2", [("article:a2", "person:reindl")], [TRUCKS]),
+        ],
+        anonymous,
+    )
+    assert {c.verdict for c in named_and_unnamed} == {"corroborated"}
+
+
+def test_an_unsourced_claim_joins_a_sourced_one_but_alone_stays_unsourced():
+    claims = group_claims(
+        [
+            claim("c1", "a1", [], [TRUCKS]),
+            claim("c2", "a2", [("article:a2", "person:reindl")], [TRUCKS]),
+            claim("c3", "a3", [], [HARBOUR]),
+        ],
+        anonymous,
+    )
+    assert [c.verdict for c in claims] == ["single_source", "single_source", "unsourced"]
+
+
+def test_shared_places_alone_do_not_make_one_claim():
+    kharkiv_a = ["p:kharkiv", "n:region", "n:area", "v:retreat"]
+    kharkiv_b = ["p:kharkiv", "n:region", "n:area", "v:revolt", "n:soldier"]
+    claims = group_claims(
+        [
+            claim("c1", "a1", [("article:a1", "organisation:ministry")], [kharkiv_a]),
+            claim("c2", "a2", [("article:a2", "outlet:channel-24")], [kharkiv_b]),
+        ],
+        anonymous,
+    )
+    assert claims[0].group != claims[1].group
+
+
+def test_different_numbers_are_different_claims():
+    claims = group_claims(
+        [
+            claim("c1", "a1", [("article:a1", "person:a")], [[*TRUCKS, "d:5000"]]),
+            claim("c2", "a2", [("article:a2", "person:b")], [[*TRUCKS, "d:200"]]),
+        ],
+        anonymous,
+    )
+    assert claims[0].group != claims[1].group

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from attribution.claims import Claim
+from attribution.claims import Chain, Claim
 
 FILES = ("graph.json", "graph.graphml", "graph.gexf", "claims.json", "claims.csv", "graph.html")
 
@@ -78,28 +78,61 @@ def gexf(graph: nx.MultiDiGraph) -> str:
     return re.sub(r' lastmodifieddate="[^"]*"', "", text) + "\n"
 
 
+def claim_record(c: Claim) -> dict:
+    """A claim as plain data: what claims.json holds (the grouping terms left out)."""
+    record = asdict(c)
+    del record["terms"]
+    return record
+
+
 def claims_json(claims: list[Claim]) -> str:
-    return json.dumps([asdict(c) for c in claims], ensure_ascii=False, indent=1) + "\n"
+    return json.dumps([claim_record(c) for c in claims], ensure_ascii=False, indent=1) + "\n"
+
+
+CSV_COLUMNS = (
+    "id", "group", "verdict", "roots", "text", "article", "sentence", "cue", "source", "chains",
+    "inferred", "why",
+)  # fmt: skip
 
 
 def claims_csv(claims: list[Claim]) -> str:
+    """One row per claim; chains as "a -> b -> c" joined by " | "."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["id", "text", "article", "sources", "roots", "single_source", "chains"])
+    writer.writerow(CSV_COLUMNS)
     for c in claims:
-        chains = " | ".join(" -> ".join(chain) for chain in c.chains)
         writer.writerow(
             [
                 c.id,
+                c.group,
+                c.verdict,
+                "; ".join(c.roots),
                 c.text,
                 c.article,
-                "; ".join(c.sources),
-                "; ".join(c.roots),
-                c.single_source,
-                chains,
+                c.sentence,
+                c.cue,
+                c.source or "",
+                " | ".join(" -> ".join(chain.path) for chain in c.chains),
+                any(chain.inferred for chain in c.chains),
+                c.why,
             ]
         )
     return buffer.getvalue()
+
+
+def read_claims(out_dir: Path) -> list[Claim]:
+    """Load ``claims.json`` written by :func:`claims_json`."""
+    records = json.loads((out_dir / "claims.json").read_text(encoding="utf-8"))
+    return [
+        Claim(
+            **{
+                **r,
+                "chains": tuple(Chain(**{**ch, "path": tuple(ch["path"])}) for ch in r["chains"]),
+                "roots": tuple(r["roots"]),
+            }
+        )
+        for r in records
+    ]
 
 
 def write_all(

@@ -19,6 +19,7 @@ from attribution.extract.citation import Citation, Mention, Span
 from attribution.extract.quotes import find_quotes
 from attribution.extract.resolve import Antecedents
 from attribution.extract.rules import RULES, Context, Found
+from attribution.extract.terms import content_terms
 from attribution.lexicon import load_patterns, load_words
 
 __all__ = ["EXTRACTOR_VERSION", "Citation", "Extraction", "Mention", "extract"]
@@ -27,7 +28,7 @@ __all__ = ["EXTRACTOR_VERSION", "Citation", "Extraction", "Mention", "extract"]
 WEAK_PARENTS = frozenset({"stance"})
 
 # Bump when rules change, so cached extractions are not reused.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 _POST_LEAD = re.compile(
     r"^\s*(?P<name>(?:[A-Z0-9][\w’'.&-]*\s){0,5}[A-Z0-9][\w’'.&-]*):\s+(?P<rest>\S.*)$", re.S
@@ -55,13 +56,13 @@ def extract(doc: Doc, article: Article) -> Extraction:
             if hit is not None:
                 found.append((hit, (sent.start_char, sent.end_char)))
     found.extend(media_credits(article))
-    found.extend(speaker_lines(article, ctx))
+    found.extend(speaker_lines(doc, article, ctx))
     found = _dedupe(found)
     antecedents = Antecedents.from_doc(doc, [f for f, _ in found])
     resolved = [(antecedents.resolve_found(f), s) for f, s in found]
     resolved = [(f, s) for f, s in resolved if f.source is not None or f.kind == "no-source"]
     resolved.extend(_posts_in_quotes(doc, resolved))
-    citations = [_citation(article, doc.text, f, s) for f, s in sorted(resolved, key=_order)]
+    citations = [_citation(article, doc, f, s) for f, s in sorted(resolved, key=_order)]
     people = sorted({e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text.strip()})
     return Extraction(article.id, tuple(nest(citations)), tuple(people))
 
@@ -113,14 +114,20 @@ _SIGNED = re.compile(
 )
 
 
-def speaker_lines(article: Article, ctx: Context) -> list[tuple[Found, Span]]:
-    """ "PENCE: Well, look ..." and "Name: headline" lines, and quotes signed "― Name"."""
+def speaker_lines(doc: Doc, article: Article, ctx: Context) -> list[tuple[Found, Span]]:
+    """ "PENCE: Well, look ..." and "Name: headline" lines, and quotes signed "― Name".
+
+    The name must be a transcript's capitals, an outlet, or a person or
+    organisation to the tagger: "Ukraine: troops retreat" is a headline.
+    """
     out = []
     for start, end, line in _nonblank_lines(article.text):
         if article.in_boilerplate(start, start + 1) or len(line) < 12:
             continue
         lead = len(line) - len(line.lstrip())
         match = _SPEAKER.match(line.strip())
+        if match and not _speaker_name(doc, start + lead + match.start("name"), match["name"]):
+            match = None
         if match and not ctx.in_quote(start + lead + match.start("name")):
             n0 = start + lead + match.start("name")
             name = match.group("name")
@@ -140,6 +147,16 @@ def speaker_lines(article: Article, ctx: Context) -> list[tuple[Found, Span]]:
             dash = (start + signed.start("dash"), start + signed.end("dash"))
             out.append((Found(mention, dash, (quote,), "direct", "speech", 0.6), (start, end)))
     return out
+
+
+def _speaker_name(doc: Doc, start: int, name: str) -> bool:
+    """A transcript's "PENCE", an outlet, or a name the tagger reads as one whole entity."""
+    if (name.isupper() and len(name) > 2) or _outlet_like(name):
+        return True
+    return any(
+        e.start_char == start and e.end_char == start + len(name) and e.label_ in ("PERSON", "ORG")
+        for e in doc.ents
+    )
 
 
 def _nonblank_lines(text: str) -> list[tuple[int, int, str]]:
@@ -209,7 +226,8 @@ def _names_a_source(doc: Doc, start: int, name: str) -> bool:
     return _outlet_like(name) or bool(ents & {"PERSON", "ORG"})
 
 
-def _citation(article: Article, text: str, f: Found, sentence: Span) -> Citation:
+def _citation(article: Article, doc: Doc, f: Found, sentence: Span) -> Citation:
+    text = doc.text
     return Citation(
         article=article.id,
         source=f.source,
@@ -224,6 +242,7 @@ def _citation(article: Article, text: str, f: Found, sentence: Span) -> Citation
         confidence=f.confidence,
         citer=f.citer,
         nested=f.nested,
+        terms=content_terms(doc, f.content),
     )
 
 

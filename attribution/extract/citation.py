@@ -54,6 +54,7 @@ class Citation:
     confidence: float
     citer: Mention | None = None
     nested: bool = False  # the citer is the source of an enclosing citation, not "told X"
+    terms: tuple[tuple[str, ...], ...] = ()  # key lemmas of each content sentence
 
     @property
     def content_span(self) -> Span | None:
