@@ -143,11 +143,16 @@ def _claim_id(article: str, c: Citation) -> str:
     return f"claim:{digest}"
 
 
-def group_claims(claims: list[Claim], is_anonymous: Callable[[str], bool]) -> list[Claim]:
+def group_claims(
+    claims: list[Claim],
+    is_anonymous: Callable[[str], bool],
+    owner: Callable[[str], str] = str,
+) -> list[Claim]:
     """Group claims that tell the same thing and give every claim its group's verdict.
 
     Claims are returned in the order given. ``is_anonymous`` tells unnamed
-    sources, which may be one another, so together they count as one root.
+    sources, which may be one another, so together they count as one root;
+    ``owner`` maps a post to its author, who is the same source as the post.
     """
     links = similar_pairs(claims)
     parent = list(range(len(claims)))
@@ -166,7 +171,7 @@ def group_claims(claims: list[Claim], is_anonymous: Callable[[str], bool]) -> li
     why = _explanations(claims, links)
     out = list(claims)
     for first, group in members.items():
-        roots, verdict = verdict_of([claims[i] for i in group], is_anonymous)
+        roots, verdict = verdict_of([claims[i] for i in group], is_anonymous, owner)
         for i in group:
             out[i] = replace(
                 claims[i],
@@ -180,7 +185,7 @@ def group_claims(claims: list[Claim], is_anonymous: Callable[[str], bool]) -> li
 
 
 def verdict_of(
-    group: list[Claim], is_anonymous: Callable[[str], bool]
+    group: list[Claim], is_anonymous: Callable[[str], bool], owner: Callable[[str], str] = str
 ) -> tuple[tuple[str, ...], str]:
     """The independent roots of a group of claims and its verdict.
 
@@ -191,8 +196,8 @@ def verdict_of(
     chains = [chain.path for claim in group for chain in claim.chains]
     relays = {node for path in chains for node in path[:-1]}
     roots = sorted({path[-1] for path in chains} - relays) or sorted({p[-1] for p in chains})
-    named = [r for r in roots if not is_anonymous(r)]
-    independent = len(named) + (1 if len(named) < len(roots) else 0)
+    named = {owner(r) for r in roots if not is_anonymous(r)}
+    independent = len(named) + (1 if any(is_anonymous(r) for r in roots) else 0)
     if not roots:
         return (), "unsourced"
     return tuple(roots), "corroborated" if independent >= 2 else "single_source"

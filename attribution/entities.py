@@ -37,6 +37,7 @@ class Entity:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
+    author: str | None = None  # for a post: the entity that posted it
 
 
 def slug(text: str) -> str:
@@ -151,6 +152,18 @@ class EntityIndex:
             m.kind if m.kind != "pronoun" else "organisation", _strip_the(m.name), m.text
         )
 
+    def post(self, article_id: str, author: str, medium: str) -> str:
+        """The node for what ``author`` posted in one article: "tweet by Taras Kuzio".
+
+        One node per author, medium and article: an article quoting three of
+        Kuzio's tweets cites one thread of posts, not three sources.
+        """
+        by = self.entities[author]
+        ident = f"post:{slug(article_id)}:{slug(medium)}:{author.partition(':')[2]}"
+        self._add("post", f"{medium} by {by.name}", "", ident=ident)
+        self.entities[ident] = replace(self.entities[ident], author=author)
+        return ident
+
     def _user_alias(self, m: Mention) -> Mention:
         canonical = self.aliases.get(alias_key(m.name))
         return replace(m, name=canonical) if canonical else m
@@ -205,6 +218,9 @@ class EntityIndex:
                     moves[e.id] = target.id
         for old, new in sorted(moves.items()):
             self._absorb(old, _final(new, moves))
+        for ident, e in list(self.entities.items()):
+            if e.author in moves:
+                self.entities[ident] = replace(e, author=_final(e.author, moves))
         return {old: _final(new, moves) for old, new in sorted(moves.items())}
 
     def _unmoved(self, kind: str, moves: dict[str, str]) -> list[Entity]:

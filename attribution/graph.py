@@ -18,6 +18,8 @@ from attribution.extract import Citation, Extraction
 
 # Extraction kinds measured against PolNeAR but too weak to draw as citations.
 GRAPH_SKIPS = frozenset({"stance"})
+# Media whose source is a post of its own: "In a tweet by Taras Kuzio".
+POST_MEDIA = frozenset({"tweet", "post", "telegram"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,10 @@ def add_article(
     """
     mentions = [m for c in extraction.citations for m in (c.source, c.citer) if m is not None]
     ids = index.resolve_article(info.id, mentions, list(extraction.people))
+    for c in extraction.citations:
+        medium = _post_medium(c)
+        if medium is not None and c.source is not None:
+            ids[c.source] = index.post(info.id, ids[c.source], medium)
     relay = _relay_outlet(extraction.citations, ids)
     placed: list[Placed] = []
     for n, c in enumerate(extraction.citations):
@@ -71,6 +77,17 @@ def add_article(
             continue
         placed.append(Placed(c, citer, source))
     return placed
+
+
+def _post_medium(c: Citation) -> str | None:
+    """ "tweet" when the source is a post: "In a tweet by X", "X tweeted", "The tweet read"."""
+    if c.source is None or c.source.kind == "anonymous":
+        return None
+    written = c.source.text.lower().split()
+    if written and written[-1] in POST_MEDIA:
+        return written[-1]
+    # A source quoted inside a post ("Channel 24: ...") is not itself posting.
+    return c.medium if c.medium in POST_MEDIA and not c.nested else None
 
 
 def _relay_outlet(citations: tuple[Citation, ...], ids: dict) -> tuple[str, int] | None:
@@ -135,7 +152,9 @@ def finish(
     cited: dict[str, int] = {}
     for _, v, _, _ in edges:
         cited[v] = cited.get(v, 0) + 1
-    for node in sorted({a.node for a in infos} | {n for e in edges for n in e[:2]}):
+    nodes = {a.node for a in infos} | {n for e in edges for n in e[:2]}
+    nodes |= {author for n in nodes if (author := index.entities[n].author)}
+    for node in sorted(nodes):
         entity = index.entities[node]
         out.add_node(
             node,
@@ -143,6 +162,7 @@ def finish(
             kind=entity.kind,
             aliases=list(entity.aliases),
             cited=cited.get(node, 0),
+            **({"author": entity.author} if entity.author else {}),
         )
     for u, v, key, data in edges:
         out.add_edge(u, v, key=key, **data)

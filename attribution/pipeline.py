@@ -146,4 +146,5 @@ def all_claims(
     ]
     claims.sort(key=lambda c: (c.article, c.id))
     anonymous = {n for n, kind in graph.nodes(data="kind") if kind == "anonymous"}
-    return group_claims(claims, anonymous.__contains__)
+    authors = dict(graph.nodes(data="author", default=None))
+    return group_claims(claims, anonymous.__contains__, lambda n: authors.get(n) or n)

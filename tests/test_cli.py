@@ -78,7 +78,7 @@ def test_version() -> None:
     assert result.output.strip() == f"attribution, version {version('attribution')}"
 
 
-@pytest.mark.parametrize("command", ["build", "claims", "chains"])
+@pytest.mark.parametrize("command", ["build", "claims", "chains", "show"])
 def test_help_has_an_example_the_command_accepts(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
@@ -375,3 +375,43 @@ def test_claims_on_a_damaged_build_is_a_one_line_error(built: Path, tmp_path: Pa
     lines = error_lines(result)
     assert len(lines) == 1, lines
     assert lines[0].startswith(f"error: {damaged}: cannot read the build")
+
+
+def test_show_lists_what_a_source_cites_and_who_cites_it(built: Path) -> None:
+    result = run("show", built, "the herald")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Herald (outlet, outlet:herald)"
+    assert any(line.startswith("cites (") for line in lines)
+    assert any("Ana Lindqvist -[told]" in line and "[harbour]" in line for line in lines)
+
+
+def test_show_an_ambiguous_or_unknown_name_is_a_one_line_error(built: Path) -> None:
+    unknown = run("show", built, "Nobody At All")
+    assert unknown.exit_code == 2 and error_lines(unknown) == [
+        "error: no source named 'Nobody At All' in this build"
+    ]
+
+
+def test_chains_mark_each_hop_with_its_cue_and_article(built: Path) -> None:
+    result = run("chains", built, "--min-length", "1")
+    hops = [line for line in result.stdout.splitlines() if line.startswith("    ")]
+    assert hops and all(" -[" in line and line.rstrip().endswith(")") for line in hops)
+
+
+def test_build_with_an_alias_file_joins_what_it_says(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("The Herald\tDaily Clarion\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("build", CORPUS, "--out", out, "--aliases", aliases, "-q")
+    assert result.exit_code in (0, 1), result.output
+    ids = {n["id"] for n in json.loads((out / "graph.json").read_text())["nodes"]}
+    assert "outlet:daily-clarion" in ids and "outlet:herald" not in ids
+
+
+def test_build_with_a_bad_alias_file_is_a_one_line_error(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("no tab on this line\n", encoding="utf-8")
+    result = run("build", CORPUS, "--out", tmp_path / "out", "--aliases", aliases)
+    assert result.exit_code == 2
+    assert error_lines(result) == [f"error: {aliases}: line 1: expected 'alias<TAB>canonical name'"]

@@ -35,7 +35,9 @@ def test_relay_chain_site_express_tweet_channel(built):
     from attribution.graph import chains
 
     found = [labels(graph, p) for p in chains(graph, min_length=3)]
-    assert any(p[1:] == ["Express", "Ilse Brannagh", "Channel 9 News"] for p in found), found
+    assert any(p[1:] == ["Express", "tweet by Ilse Brannagh", "Channel 9 News"] for p in found), (
+        found
+    )
 
 
 def test_interview_chains_through_the_outlet_told(built):
@@ -69,10 +71,45 @@ def test_bios_share_prompts_and_headlines_are_not_sources(built):
         assert absent not in names
 
 
-def test_single_source_claim_rests_on_the_far_end_of_its_chain(built):
+def test_single_source_claim_rests_on_the_far_end_of_a_three_hop_chain(built):
     *_, claims = built
-    channel = [c for c in claims if "3,000 residents" in c["text"] and c["single_source"]]
-    assert channel and all(c["roots"] == ["outlet:channel-9-news"] for c in channel)
+    channel = [c for c in claims if "3,000 residents" in c["text"]]
+    assert channel and all(c["verdict"] == "single_source" for c in channel)
+    assert all(c["roots"] == ["outlet:channel-9-news"] for c in channel)
+    paths = [ch["path"] for c in channel for ch in c["chains"]]
+    assert [
+        "article:relay_site",
+        "outlet:express",
+        "post:relay_site:tweet:ilse-brannagh",
+        "outlet:channel-9-news",
+    ] in paths
+
+
+def test_two_tweets_of_one_incident_corroborate_each_other(built):
+    *_, claims = built
+    reindl = next(c for c in claims if "forced two army trucks" in c["text"])
+    herald = next(c for c in claims if "an army truck turned back" in c["text"])
+    assert reindl["group"] == herald["group"] and reindl["verdict"] == "corroborated"
+    assert reindl["roots"] == [
+        "post:kherson_protest:tweet:kelmarsk-herald",
+        "post:kherson_protest:tweet:tomas-reindl",
+    ]
+    assert "truck" in reindl["why"]
+
+
+def test_a_post_node_is_tied_to_its_author(built):
+    _, graph, *_ = built
+    post = graph.nodes["post:kherson_protest:tweet:tomas-reindl"]
+    assert post["kind"] == "post" and post["author"] == "person:tomas-reindl"
+    assert post["label"] == "tweet by Tomas Reindl"
+    assert graph.nodes["person:tomas-reindl"]["kind"] == "person"
+
+
+def test_inferred_relay_edges_are_marked_in_graph_json(built):
+    *_, graph_json, _ = built
+    relayed = [e for e in graph_json["links"] if e["inferred"]]
+    assert relayed and all(e["source"] == "outlet:express" for e in relayed)
+    assert all(e["article"] == "relay_site" for e in relayed)
 
 
 def test_unnamed_sources_are_marked_anonymous(built):

@@ -214,7 +214,12 @@ def _reported_content(verb: Token, ctx: Context) -> tuple[Span, ...]:
     if verb.dep_ in {"parataxis", "ccomp", "advcl"} and _set_off(verb):
         # "..., the BBC reported." / "The museum, Mr. Bush said, celebrated ...": the host clause.
         return clause_without(verb.head, verb)
-    if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
+    if (
+        verb.dep_ == "advcl"
+        and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children)
+        and verb.lemma_.lower() not in load_words("light_verbs.txt")
+    ):
+        # "..., as the BBC reported" - but not "..., as evacuations continue".
         return clause_without(verb.head, verb)
     return ()
 
@@ -392,4 +397,21 @@ def _actor(subj: Token) -> bool:
     )
 
 
-RULES: tuple[Rule, ...] = (reporting_verb, according_to, noun_cue, post_reads, stance_verb)
+def hedge(tok: Token, ctx: Context) -> Found | None:
+    """ "The dam was reportedly sabotaged": a claim passed on with no source at all."""
+    if tok.dep_ != "advmod" or tok.lower_ not in load_words("hedges.txt"):
+        return None
+    content = clause_without(tok.head, tok)
+    if not content:
+        return None
+    return Found(None, token_span(tok), content, "no-source", "unknown", 0.5)
+
+
+RULES: tuple[Rule, ...] = (
+    reporting_verb,
+    according_to,
+    noun_cue,
+    post_reads,
+    stance_verb,
+    hedge,
+)
