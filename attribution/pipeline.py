@@ -34,6 +34,8 @@ class Summary:
     citations: int = 0
     longest_chain: list[str] = field(default_factory=list)
     single_source: int = 0
+    corroborated: int = 0
+    unsourced: int = 0
     claims: int = 0
     outputs: list[Path] = field(default_factory=list)
 
@@ -44,7 +46,8 @@ class Summary:
             f"articles read: {self.read}, skipped: {len(self.problems)}",
             f"sources: {self.sources}, citations: {self.citations}",
             f"longest chain ({max(len(self.longest_chain) - 1, 0)} hops): {chain}",
-            f"claims: {self.claims}, single-source: {self.single_source}",
+            f"claims: {self.claims}, single-source: {self.single_source}, "
+            f"corroborated: {self.corroborated}, unsourced: {self.unsourced}",
         ]
 
 
@@ -104,7 +107,9 @@ def build(
     summary.citations = graph.number_of_edges()
     summary.longest_chain = top[0] if top else []
     summary.claims = len(claims)
-    summary.single_source = sum(c.single_source for c in claims)
+    summary.single_source = sum(c.verdict == "single_source" for c in claims)
+    summary.corroborated = sum(c.verdict == "corroborated" for c in claims)
+    summary.unsourced = sum(c.verdict == "unsourced" for c in claims)
     title = f"Citation graph of {summary.read} article{'s' if summary.read != 1 else ''}"
     summary.outputs = write_all(out_dir, graph, claims, chains(graph, min_length=2), title)
     return summary, graph

@@ -226,3 +226,35 @@ def test_photo_caption_without_a_cue_is_not_a_citation(run_extract):
 def test_verbs_of_having_are_not_stances(run_extract):
     ex = run_extract("Senator Ola Dahl had a long career in the harbour town.")
     assert ex.citations == ()
+
+
+def test_reportedly_is_a_claim_without_a_source(run_extract):
+    ex = run_extract("The pumping station was reportedly shut down by the night shift.")
+    (c,) = ex.citations
+    assert c.source is None and c.kind == "no-source" and c.cue_text == "reportedly"
+    assert "pumping station was" in c.content_text and "reportedly" not in c.content_text
+
+
+def test_a_place_before_a_colon_is_a_headline_not_a_speaker(run_extract):
+    ex = run_extract("Valdoria: ferry crews return to work after a week of strikes")
+    assert ex.citations == ()
+
+
+def test_a_speaker_line_still_names_a_person(run_extract):
+    ex = run_extract("BRANDT: We will open the barn again next spring, whatever it costs us.")
+    assert [c.source.name for c in ex.citations if c.source] == ["BRANDT"]
+
+
+def test_as_things_continue_is_not_a_report(run_extract):
+    ex = run_extract("Crews cleared the main road on Tuesday as repairs continue in the valley.")
+    assert ex.citations == ()
+
+
+def test_content_terms_keep_the_event_and_drop_the_names(run_extract):
+    ex = run_extract(
+        "Mayor Ana Lindqvist said that two army trucks retreated from the harbour on Sunday."
+    )
+    (c,) = ex.citations
+    terms = set(c.terms[0])
+    assert {"n:truck", "v:retreat", "d:two"} <= terms
+    assert not any("lindqvist" in t or t == "v:say" for t in terms)

@@ -48,7 +48,9 @@ def _sentences(doc: Doc, start: int, end: int) -> list[list[Token]]:
 
 def _term(tok: Token) -> str | None:
     cls = _CLASS.get(tok.pos_)
-    if cls is None or tok.is_stop or not any(ch.isalnum() for ch in tok.text):
+    if cls is None or not any(ch.isalnum() for ch in tok.text):
+        return None
+    if tok.is_stop and cls != "d":  # "two" is a stop word, but two trucks are not five
         return None
     if tok.ent_type_ == "PERSON" or tok.lower_.strip(".") in load_words("titles.txt"):
         # Who a claim is about is its topic, not its content: most claims in a
