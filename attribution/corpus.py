@@ -38,7 +38,8 @@ class Article:
     """One news article as read from disk.
 
     ``outlet`` is the publisher when metadata or the text names it, else None.
-    ``boilerplate`` holds spans of lines that are not article prose.
+    ``credit`` is a wire or partner the metadata says the story comes from
+    ("Reuters"). ``boilerplate`` holds spans of lines that are not article prose.
     """
 
     id: str
@@ -49,6 +50,7 @@ class Article:
     url: str | None = None
     date: str | None = None
     boilerplate: tuple[Span, ...] = field(default=(), repr=False)
+    credit: str | None = None
 
     @property
     def digest(self) -> str:
@@ -208,6 +210,7 @@ def _article_from_record(path: Path, lineno: int, record: dict) -> Article:
         outlet=opt("outlet"),
         url=opt("url"),
         date=opt("date"),
+        credit=opt("credit"),
     )
 
 

@@ -152,6 +152,10 @@ class EntityIndex:
             m.kind if m.kind != "pronoun" else "organisation", _strip_the(m.name), m.text
         )
 
+    def outlet(self, name: str) -> str:
+        """The node of an outlet named in metadata ("Reuters" as a wire credit)."""
+        return self._add("outlet", outlet_name(name), name)
+
     def post(self, article_id: str, author: str, medium: str) -> str:
         """The node for what ``author`` posted in one article: "tweet by Taras Kuzio".
 

@@ -31,6 +31,7 @@ class ArticleInfo:
     title: str | None
     outlet: str | None
     node: str
+    credit: str | None = None  # the wire the article's metadata credits
 
 
 class Placed(NamedTuple):
@@ -57,6 +58,10 @@ def add_article(
         if medium is not None and c.source is not None:
             ids[c.source] = index.post(info.id, ids[c.source], medium)
     relay = _relay_outlet(extraction.citations, ids)
+    if relay is None and info.credit:
+        # A wire story: everything it cites, the wire reported first.
+        relay = (index.outlet(info.credit), -1)
+        _credit_edge(graph, info, relay[0])
     placed: list[Placed] = []
     for n, c in enumerate(extraction.citations):
         if c.kind in GRAPH_SKIPS:
@@ -77,6 +82,24 @@ def add_article(
             continue
         placed.append(Placed(c, citer, source))
     return placed
+
+
+def _credit_edge(graph: nx.MultiDiGraph, info: ArticleInfo, wire: str) -> None:
+    """The article cites the wire its metadata credits: stated, so not inferred."""
+    graph.add_edge(
+        info.node,
+        wire,
+        key=f"{info.id}#credit",
+        cue="credit",
+        kind="credit",
+        medium="wire",
+        article=info.id,
+        article_title=info.title or info.id,
+        sentence=f"(metadata) credit: {info.credit}",
+        content="",
+        confidence=1.0,
+        inferred=False,
+    )
 
 
 def _post_medium(c: Citation) -> str | None:

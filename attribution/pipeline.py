@@ -129,7 +129,9 @@ def collect(
     placed: list[tuple[ArticleInfo, list[Placed]]] = []
     for article, extraction in extractions(paths, summary, model, progress, report):
         node = index.article_node(article.id, article.title, article.outlet)
-        info = ArticleInfo(article.id, article.path, article.title, article.outlet, node)
+        info = ArticleInfo(
+            article.id, article.path, article.title, article.outlet, node, article.credit
+        )
         placed.append((info, add_article(graph, index, info, extraction)))
         summary.read += 1
     if not placed:

@@ -222,3 +222,22 @@ def test_different_numbers_are_different_claims():
         anonymous,
     )
     assert claims[0].group != claims[1].group
+
+
+def test_a_wire_credit_in_metadata_relays_every_citation_through_the_wire():
+    index = EntityIndex()
+    graph = nx.MultiDiGraph()
+    node = index.article_node("a1", "Title", "Daily Clarion")
+    info = ArticleInfo("a1", "a1.jsonl:1", "Title", "Daily Clarion", node, credit="Northwire")
+    c = citation(mention("Ana Lindqvist", "person", 40), (51, 55), (0, 38))
+    add_article(graph, index, info, Extraction("a1", (c,), ()))
+    final = finish(graph, index, [info])
+    credit = final.get_edge_data("outlet:daily-clarion", "outlet:northwire")
+    assert [d["inferred"] for d in credit.values()] == [False]
+    relayed = final.get_edge_data("outlet:northwire", "person:ana-lindqvist")
+    assert [d["inferred"] for d in relayed.values()] == [True]
+    assert chains(final, min_length=2)[0] == [
+        "outlet:daily-clarion",
+        "outlet:northwire",
+        "person:ana-lindqvist",
+    ]
