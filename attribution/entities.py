@@ -202,16 +202,15 @@ class EntityIndex:
         moves: dict[str, str] = {}
         for old, new in [*_spelling_variants(self._unmoved("person", moves), self.mentions)]:
             moves[old] = new
-        people = sorted(
-            (e for e in self.entities.values() if e.kind == "person"), key=lambda e: e.id
-        )
-        for e in people:
-            if len(e.name.split()) == 1 and e.id.count(":") == 1:
-                targets = {
-                    _final(f.id, moves) for f in people if _surname(f.name) == e.name.lower()
-                }
-                if len(targets) == 1:
-                    moves[e.id] = targets.pop()
+        by_surname: dict[str, set[str]] = {}
+        for e in self.entities.values():
+            if e.kind == "person" and _surname(e.name):
+                by_surname.setdefault(_surname(e.name), set()).add(_final(e.id, moves))
+        for e in sorted(self.entities.values(), key=lambda e: e.id):
+            lone = e.kind == "person" and len(e.name.split()) == 1 and e.id.count(":") == 1
+            targets = by_surname.get(e.name.lower(), set()) if lone else set()
+            if len(targets) == 1:
+                moves[e.id] = next(iter(targets))
         named = [e for e in self.entities.values() if e.id not in moves and e.kind != "anonymous"]
         for e in named:
             if e.name.startswith("@"):
