@@ -71,11 +71,6 @@ class Claim:
     single_source: bool = False
     why: str = ""
 
-    @property
-    def own_roots(self) -> tuple[str, ...]:
-        """The far ends of this claim's own chains."""
-        return tuple(sorted({chain.path[-1] for chain in self.chains}))
-
 
 def article_claims(
     article: str, article_node: str, placed: list[Placed], rename: Callable[[str], str] = str

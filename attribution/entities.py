@@ -110,7 +110,7 @@ class EntityIndex:
     def article_node(self, article_id: str, title: str | None, outlet: str | None) -> str:
         """The node that cites on an article's behalf: its outlet, or the article."""
         if outlet:
-            return self._add("outlet", outlet_name(outlet), outlet)
+            return self.outlet(outlet)
         return self._add(
             "article", title or article_id, article_id, ident=f"article:{slug(article_id)}"
         )
@@ -153,7 +153,7 @@ class EntityIndex:
         )
 
     def outlet(self, name: str) -> str:
-        """The node of an outlet named in metadata ("Reuters" as a wire credit)."""
+        """The node of an outlet named in metadata: a publisher, or a wire credit."""
         return self._add("outlet", outlet_name(name), name)
 
     def post(self, article_id: str, author: str, medium: str) -> str:
