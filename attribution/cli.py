@@ -1,4 +1,4 @@
-"""Command-line interface: ``attribution build``, ``claims``, ``chains``."""
+"""Command-line interface: ``attribution build``, ``view``, ``claims``, ``chains``, ``show``."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import networkx as nx
 
 from attribution.claims import Claim
 from attribution.export import claim_record, claims_csv, read_claims, read_graph
+from attribution.export.trim import DEFAULT_MAX_NODES
 
 
 def _fail(message: str) -> None:
@@ -72,12 +73,21 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Your alias table: one 'alias<TAB>canonical name' per line, '#' comments.",
 )
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_NODES,
+    show_default=True,
+    help="Draw at most this many nodes in graph.html: those on the longest chains, then "
+    "the best connected. The build says what it left out; data files keep everything.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def build(
     paths: tuple[str, ...],
     out_dir: Path,
     model: str | None,
     aliases_file: Path | None,
+    max_nodes: int,
     quiet: bool,
 ) -> None:
     """Build the citation graph of PATHS (files, folders, globs; .txt .html .jsonl).
@@ -98,6 +108,7 @@ def build(
       attribution build attribution/samples --out graphs/sample
       attribution build 'news/*.jsonl' page.html --out graphs/today -q
       attribution build news/ --aliases my_aliases.tsv --out graphs/news
+      attribution build big/ --max-nodes 2000 --out graphs/big
     """
     from attribution.entities import read_aliases
     from attribution.pipeline import build as run_build
@@ -112,7 +123,9 @@ def build(
             _fail(f"{aliases_file}: {err}")
     progress = not quiet and sys.stderr.isatty()
     with _one_line_errors(out_dir):
-        summary, graph = run_build(paths, out_dir, model=model, progress=progress, aliases=aliases)
+        summary, graph = run_build(
+            paths, out_dir, model=model, progress=progress, aliases=aliases, max_nodes=max_nodes
+        )
     if graph is None:
         _fail("no article could be read; nothing written")
     if not quiet:
@@ -415,3 +428,53 @@ def _find_node(graph: nx.MultiDiGraph, name: str) -> str:
 def _short(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@main.command("view")
+@click.argument("out_dir", type=click.Path(path_type=Path))
+@click.option("--print", "print_only", is_flag=True, help="Only print the page's path.")
+@click.option(
+    "--screenshot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Save a PNG of the page instead (headless Chromium; needs the 'browser' extra).",
+)
+def view(out_dir: Path, print_only: bool, screenshot: Path | None) -> None:
+    """Open OUT_DIR/graph.html (from `attribution build`) in your web browser.
+
+    The page works offline, straight from disk. Where no browser can be
+    started (a server, an SSH session), the page's path is printed instead.
+
+    \b
+    Example:
+      attribution view graphs/sample
+      attribution view graphs/sample --print
+      attribution view graphs/sample --screenshot docs/sample-graph.png
+    """
+    import webbrowser
+
+    page = (out_dir / "graph.html").resolve()
+    if not page.is_file():
+        _fail(f"{out_dir}: no graph.html here (run `attribution build ... --out {out_dir}` first)")
+    if screenshot is not None:
+        _screenshot(page, screenshot)
+        return
+    opened = False
+    if not print_only:
+        try:
+            opened = webbrowser.get().open(page.as_uri())
+        except webbrowser.Error:
+            opened = False
+    if opened:
+        click.echo(f"opened {page}", err=True)
+    else:
+        click.echo(page)
+
+
+def _screenshot(page: Path, png: Path) -> None:
+    from attribution.export.browser import BrowserError, screenshot
+
+    try:
+        screenshot(page, png)
+    except BrowserError as err:
+        _fail(f"{page}: cannot take a screenshot: {err}")
+    click.echo(f"wrote {png}", err=True)

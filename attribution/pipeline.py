@@ -38,6 +38,7 @@ class Summary:
     unsourced: int = 0
     claims: int = 0
     outputs: list[Path] = field(default_factory=list)
+    page_note: str | None = None  # what graph.html left out, if anything
 
     def lines(self, graph: nx.MultiDiGraph | None = None) -> list[str]:
         labels = (lambda n: graph.nodes[n].get("label", n)) if graph is not None else str
@@ -48,6 +49,7 @@ class Summary:
             f"longest chain ({max(len(self.longest_chain) - 1, 0)} hops): {chain}",
             f"claims: {self.claims}, single-source: {self.single_source}, "
             f"corroborated: {self.corroborated}, unsourced: {self.unsourced}",
+            *([f"graph.html: {self.page_note}"] if self.page_note else []),
         ]
 
 
@@ -94,10 +96,12 @@ def build(
     progress: bool = False,
     report: Report = lambda line: print(line, file=sys.stderr),
     aliases: dict[str, str] | None = None,
+    max_nodes: int | None = None,
 ) -> tuple[Summary, nx.MultiDiGraph | None]:
     """Build the graph of every article under ``paths`` and write it to ``out_dir``.
 
-    ``aliases`` is the user's alias table (:func:`attribution.entities.read_aliases`).
+    ``aliases`` is the user's alias table (:func:`attribution.entities.read_aliases`);
+    ``max_nodes`` caps the nodes drawn on the page (the data files keep them all).
     """
     summary, graph, claims = collect(paths, model, progress, report, aliases)
     if graph is None:
@@ -111,7 +115,9 @@ def build(
     summary.corroborated = sum(c.verdict == "corroborated" for c in claims)
     summary.unsourced = sum(c.verdict == "unsourced" for c in claims)
     title = f"Citation graph of {summary.read} article{'s' if summary.read != 1 else ''}"
-    summary.outputs = write_all(out_dir, graph, claims, chains(graph, min_length=2), title)
+    summary.outputs, summary.page_note = write_all(
+        out_dir, graph, claims, chains(graph, min_length=2), title, max_nodes
+    )
     return summary, graph
 
 

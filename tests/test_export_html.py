@@ -12,6 +12,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from attribution.claims import Chain, Claim
 from attribution.export.html import render_html
 
 XSS = "</script><img src=x onerror=alert(1)>"
@@ -183,7 +184,7 @@ def test_tooltips_are_plain_text(page: str) -> None:
         XSS,
         "kind: person",
         "aliases: The Minister",
-        "cited: 2",
+        "cited 2 times, cites 1",
     ]
     edges = {(e["from"], e["to"], e["key"]): e for e in data["edges"]}
     title = edges[("outlet:express", "person:minister", "k1")]["title"]
@@ -285,21 +286,78 @@ def test_page_script_wiring(page: str) -> None:
         "window.network = network",
         "window.nodesData = nodesData",
         "window.edgesData = edgesData",
-        "stabilizationIterationsDone",
+        "afterDrawing",
+        "window.graphReady",
         "textContent",
     ):
         assert needle in page
     assert "innerHTML" not in page.split("<script>", 2)[-1]
 
 
-def test_vis_options(page: str) -> None:
-    """Left-to-right directed hierarchy."""
-    options = graph_data(page)["options"]
-    hierarchical = options["layout"]["hierarchical"]
-    assert hierarchical["enabled"] is True
-    assert hierarchical["direction"] == "LR"
-    assert hierarchical["sortMethod"] == "directed"
-    assert options["physics"]["stabilization"]["enabled"] is True
+def test_page_opens_still_with_chains_left_to_right(page: str) -> None:
+    """No physics to wait for: nodes arrive placed, each hop of a chain one column right."""
+    data = graph_data(page)
+    assert data["options"]["physics"]["enabled"] is False
+    where = {n["id"]: (n["x"], n["y"]) for n in data["nodes"]}
+    xs = [where[n][0] for n in CHAINS[0]]
+    assert xs == sorted(xs) and len(set(xs)) == len(xs)
+    assert len(set(where.values())) == len(where)  # no two nodes on one spot
+
+
+def test_single_source_claims_panel(graph: nx.MultiDiGraph) -> None:
+    """Single-source claim groups are listed with their root and the chain to highlight."""
+    chain = Chain(tuple(CHAINS[0]), "a1", "The minister said so.", "said")
+    claims = [
+        Claim(
+            "c1",
+            "the aide <b>knew</b>",
+            "a1",
+            "s",
+            "said",
+            "anonymous:1",
+            (chain,),
+            group="g1",
+            roots=("anonymous:1",),
+            verdict="single_source",
+            single_source=True,
+        ),
+        Claim(
+            "c2",
+            "two sources agree",
+            "a1",
+            "s",
+            "said",
+            "organisation:nhs",
+            (),
+            group="g2",
+            roots=("organisation:nhs", "person:aide"),
+            verdict="corroborated",
+        ),
+    ]
+    page = render_html(graph, title="t", chains=CHAINS, claims=claims)
+    listed = graph_data(page)["claims"]
+    assert [c["text"] for c in listed] == ["the aide <b>knew</b>"]
+    assert listed[0]["root"] == "a source"
+    assert listed[0]["nodes"] == CHAINS[0]
+    assert len(listed[0]["edges"]) == 4
+    assert "the aide &lt;b&gt;knew&lt;/b&gt;" in page and "<b>knew" not in page
+    assert "1 claim group rest on one source" in page
+
+
+def test_chains_only_flag_and_post_author(graph: nx.MultiDiGraph) -> None:
+    """Nodes on no chain of two hops are flagged for the "chains only" switch."""
+    graph.add_node("person:lone", label="Lone Person", kind="person")
+    graph.nodes["post:x1"]["author"] = "organisation:nhs"
+    nodes = {n["id"]: n for n in graph_data(render_html(graph, title="t"))["nodes"]}
+    assert not nodes["person:lone"]["onChain"]
+    assert all(nodes[n]["onChain"] for n in CHAINS[0])
+    assert "posted by: NHS" in nodes["post:x1"]["title"].splitlines()
+
+
+def test_note_shown(graph: nx.MultiDiGraph) -> None:
+    """What a trim left out is said on the page."""
+    page = render_html(graph, title="t", note="showing 3 of 9 nodes <all>")
+    assert '<p class="note" id="note">showing 3 of 9 nodes &lt;all&gt;</p>' in page
 
 
 def test_no_files_written(graph: nx.MultiDiGraph, tmp_path: Path, monkeypatch: Any) -> None:

@@ -136,21 +136,40 @@ def read_claims(out_dir: Path) -> list[Claim]:
 
 
 def write_all(
-    out_dir: Path, graph: nx.MultiDiGraph, claims: list[Claim], chains: list[list[str]], title: str
-) -> list[Path]:
-    """Write every output file; return their paths."""
-    from attribution.export.html import render_html
+    out_dir: Path,
+    graph: nx.MultiDiGraph,
+    claims: list[Claim],
+    chains: list[list[str]],
+    title: str,
+    max_nodes: int | None = None,
+) -> tuple[list[Path], str | None]:
+    """Write every output file; return their paths and what the page left out (or None).
 
+    Only the page is cut down to ``max_nodes``; every other file holds the whole graph.
+    """
+    from attribution.export.html import render_html
+    from attribution.export.layout import depths
+    from attribution.export.trim import DEFAULT_MAX_NODES, keep_important
+
+    trim = keep_important(
+        graph,
+        max_nodes or DEFAULT_MAX_NODES,
+        depths(graph),
+        protect=(n for chain in chains for n in chain),
+    )
+    drawn = [c for c in chains if all(n in trim.graph for n in c)]
     texts = {
         "graph.json": graph_json(graph),
         "graph.graphml": graphml(graph),
         "graph.gexf": gexf(graph),
         "claims.json": claims_json(claims),
         "claims.csv": claims_csv(claims),
-        "graph.html": render_html(graph, title=title, chains=chains),
+        "graph.html": render_html(
+            trim.graph, title=title, chains=drawn, claims=claims, note=trim.note()
+        ),
     }
     paths = []
     for name in FILES:
         write_atomic(out_dir / name, texts[name])
         paths.append(out_dir / name)
-    return paths
+    return paths, trim.note()

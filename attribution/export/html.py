@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -22,14 +22,20 @@ import networkx as nx
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pyvis.network import Network
 
+from attribution.claims import Claim
+from attribution.export.layout import Depths, depths, positions
+
 __all__ = ["KIND_STYLES", "render_html"]
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "graph.html"
 VIS_DIR = ("templates", "lib", "vis-9.1.2")
 
-MIN_HIGHLIGHT_CHAIN = 3
+LONG_CHAIN = 3  # hops: edges on chains this long are drawn thick and red
+CHAIN_FILTER = 2  # hops: "chains only" hides nodes on no chain this long
+MAX_PANEL_CLAIMS = 500
 MAX_LABEL_CHARS = 60
+MAX_CLAIM_CHARS = 160
 EDGE_COLOUR = "#8a8a8a"
 EDGE_HIGHLIGHT = "#333333"
 CHAIN_COLOUR = "#d62728"
@@ -58,25 +64,38 @@ FALLBACK_STYLE = KindStyle("ellipse", "#e6e6e6", "#8a8a8a")
 
 
 def render_html(
-    graph: nx.MultiDiGraph, *, title: str, chains: list[list[str]] | None = None
+    graph: nx.MultiDiGraph,
+    *,
+    title: str,
+    chains: list[list[str]] | None = None,
+    claims: Sequence[Claim] = (),
+    note: str | None = None,
 ) -> str:
     """Return a self-contained HTML page (str) showing the graph.
 
-    ``chains`` are node-id paths (longest first) listed in the side panel; edges between
-    consecutive nodes of a chain with at least three nodes are drawn thick and red. The
-    graph is only read. Raises ``TypeError`` for non-string node ids and ``ValueError`` for
-    a chain naming a node that is not in the graph.
+    ``chains`` are node-id paths (longest first) listed in the side panel; the
+    single-source groups among ``claims`` are listed too, each highlighting its chains.
+    Edges on a chain of ``LONG_CHAIN`` hops or more are drawn thick and red. ``note``
+    (say, what a trim left out) is shown above the panel. The graph is only read.
+    Raises ``TypeError`` for non-string node ids and ``ValueError`` for a chain naming a
+    node that is not in the graph.
     """
     _check_node_ids(graph)
     chain_list = [list(chain) for chain in chains or []]
     _check_chains(graph, chain_list)
     edge_ids = _edge_ids(graph)
+    depth = depths(graph)
     net = Network(directed=True, heading=title)
-    _add_nodes(net, graph)
-    _add_edges(net, graph, edge_ids, _chain_edge_ids(graph, chain_list, edge_ids))
+    _add_nodes(net, graph, depth, positions(graph, depth))
+    _add_edges(net, graph, edge_ids, depth)
     # set_options() would strip the spaces out of string values; a dict is what it returns.
     net.options = _vis_options()
-    net.templateEnv = _template_env(_chain_panel(graph, chain_list, edge_ids))
+    panel = {
+        "chains": _chain_panel(graph, chain_list, edge_ids),
+        "claims": _claim_panel(graph, claims, edge_ids),
+        "note": note,
+    }
+    net.templateEnv = _template_env(panel)
     net.template_dir = str(TEMPLATE_DIR)
     net.path = TEMPLATE_NAME
     return net.generate_html(name=TEMPLATE_NAME)
@@ -108,19 +127,6 @@ def _edge_ids(graph: nx.MultiDiGraph) -> dict[tuple[str, str, Any], str]:
     return {(u, v, k): f"e{i}" for i, (u, v, k, _) in enumerate(_sorted_edges(graph))}
 
 
-def _chain_edge_ids(
-    graph: nx.MultiDiGraph,
-    chains: list[list[str]],
-    edge_ids: Mapping[tuple[str, str, Any], str],
-) -> set[str]:
-    """Ids of edges drawn red: those along chains long enough to be worth pointing out."""
-    found: set[str] = set()
-    for chain in chains:
-        if len(chain) >= MIN_HIGHLIGHT_CHAIN:
-            found.update(_edges_along(graph, chain, edge_ids))
-    return found
-
-
 def _edges_along(
     graph: nx.MultiDiGraph, chain: list[str], edge_ids: Mapping[tuple[str, str, Any], str]
 ) -> list[str]:
@@ -136,8 +142,13 @@ def _edges_along(
     return sorted(set(ids), key=lambda eid: int(eid[1:]))
 
 
-def _add_nodes(net: Network, graph: nx.MultiDiGraph) -> None:
-    """Add every node to ``net`` in id order, styled by kind and sized by ``cited``."""
+def _add_nodes(
+    net: Network,
+    graph: nx.MultiDiGraph,
+    depth: Depths,
+    where: Mapping[str, tuple[float, float]],
+) -> None:
+    """Add every node to ``net`` in id order, placed, styled by kind, sized by ``cited``."""
     for node in sorted(graph.nodes):
         attrs = graph.nodes[node]
         name = str(attrs.get("label") or node)
@@ -145,29 +156,35 @@ def _add_nodes(net: Network, graph: nx.MultiDiGraph) -> None:
         aliases = [str(a) for a in attrs.get("aliases") or []]
         cited = attrs.get("cited")
         cited = int(graph.in_degree(node) if cited is None else cited)
+        author = attrs.get("author")
+        author_name = str(graph.nodes[author].get("label") or author) if author in graph else None
         style = KIND_STYLES.get(kind, FALLBACK_STYLE)
+        x, y = where[node]
         net.add_node(
             node,
             label=_short(name),
+            x=x,
+            y=y,
             shape=style.shape,
             color={"background": style.background, "border": style.border},
-            title=_node_tooltip(name, kind, aliases, cited),
+            title=_node_tooltip(name, kind, aliases, cited, graph.out_degree(node), author_name),
             name=name,
             kind=kind,
             aliases=aliases,
             cited=cited,
+            onChain=depth.chain_through(node) >= CHAIN_FILTER,
             borderWidth=2 if style.dashed else 1,
             shapeProperties={"borderDashes": [4, 3] if style.dashed else False},
             **_node_size(style.shape, cited),
         )
 
 
-def _short(text: str) -> str:
+def _short(text: str, limit: int = MAX_LABEL_CHARS) -> str:
     """Keep canvas labels readable; the full text stays in the tooltip and search."""
     text = " ".join(text.split())
-    if len(text) <= MAX_LABEL_CHARS:
+    if len(text) <= limit:
         return text
-    return text[: MAX_LABEL_CHARS - 1].rstrip() + "…"
+    return text[: limit - 1].rstrip() + "…"
 
 
 def _node_size(shape: str, cited: int) -> dict[str, Any]:
@@ -182,12 +199,16 @@ def _node_size(shape: str, cited: int) -> dict[str, Any]:
     }
 
 
-def _node_tooltip(name: str, kind: str, aliases: list[str], cited: int) -> str:
+def _node_tooltip(
+    name: str, kind: str, aliases: list[str], cited: int, cites: int, author: str | None
+) -> str:
     """Plain-text node tooltip; the page shows it with textContent, never as HTML."""
     lines = [name, f"kind: {kind}"]
+    if author:
+        lines.append(f"posted by: {author}")
     if aliases:
         lines.append("aliases: " + ", ".join(aliases))
-    lines.append(f"cited: {cited}")
+    lines.append(f"cited {cited} time{'s' * (cited != 1)}, cites {cites}")
     return "\n".join(lines)
 
 
@@ -195,7 +216,7 @@ def _add_edges(
     net: Network,
     graph: nx.MultiDiGraph,
     edge_ids: Mapping[tuple[str, str, Any], str],
-    chain_edges: set[str],
+    depth: Depths,
 ) -> None:
     """Add every edge (citer -> cited) in stable order, with deterministic ids."""
     seen_pairs: dict[frozenset[str], int] = {}
@@ -204,7 +225,8 @@ def _add_edges(
         pair = frozenset((u, v))
         parallel = seen_pairs.get(pair, 0)
         seen_pairs[pair] = parallel + 1
-        net.add_edge(u, v, **_edge_options(eid, key, attrs, eid in chain_edges, parallel))
+        on_chain = depth.chain_over(u, v) >= LONG_CHAIN
+        net.add_edge(u, v, **_edge_options(eid, key, attrs, on_chain, parallel))
 
 
 def _edge_options(
@@ -261,6 +283,7 @@ def _chain_panel(
     return [
         {
             "text": " → ".join(str(graph.nodes[n].get("label") or n) for n in chain),
+            "hops": len(chain) - 1,
             "nodes": list(dict.fromkeys(chain)),
             "edges": _edges_along(graph, chain, edge_ids),
         }
@@ -268,27 +291,43 @@ def _chain_panel(
     ]
 
 
-def _vis_options() -> dict[str, Any]:
-    """Left-to-right hierarchy; physics only until stabilised (the page then turns it off)."""
+def _claim_panel(
+    graph: nx.MultiDiGraph, claims: Sequence[Claim], edge_ids: Mapping[tuple[str, str, Any], str]
+) -> dict[str, Any]:
+    """Single-source claim groups, longest chain first: text, root and what to highlight."""
+    groups: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.verdict == "single_source":
+            groups.setdefault(claim.group or claim.id, []).append(claim)
+    entries = [_claim_entry(graph, members, edge_ids) for members in groups.values()]
+    entries.sort(key=lambda e: (-e["hops"], e["text"], e["root"]))
+    return {"total": len(entries), "shown": entries[:MAX_PANEL_CLAIMS]}
+
+
+def _claim_entry(
+    graph: nx.MultiDiGraph, members: list[Claim], edge_ids: Mapping[tuple[str, str, Any], str]
+) -> dict[str, Any]:
+    paths = sorted({tuple(chain.path) for claim in members for chain in claim.chains})
+    drawn = [list(p) for p in paths if all(n in graph for n in p)]
+    root = members[0].roots[0] if members[0].roots else ""
     return {
-        "layout": {
-            "randomSeed": 1,
-            "hierarchical": {
-                "enabled": True,
-                "direction": "LR",
-                "sortMethod": "directed",
-                "shakeTowards": "roots",
-                "levelSeparation": 320,
-                "nodeSpacing": 45,
-                "treeSpacing": 80,
-            },
-        },
-        "physics": {
-            "enabled": True,
-            "solver": "hierarchicalRepulsion",
-            "hierarchicalRepulsion": {"nodeDistance": 60, "avoidOverlap": 1},
-            "stabilization": {"enabled": True, "iterations": 600, "fit": True},
-        },
+        "text": _short(members[0].text, MAX_CLAIM_CHARS),
+        "root": str(graph.nodes[root].get("label") or root) if root in graph else root,
+        "articles": len({claim.article for claim in members}),
+        "hops": max((len(p) - 1 for p in paths), default=0),
+        "nodes": list(dict.fromkeys(n for p in drawn for n in p)),
+        "edges": sorted(
+            {e for p in drawn for e in _edges_along(graph, p, edge_ids)}, key=lambda e: int(e[1:])
+        ),
+        "hidden": len(paths) - len(drawn),
+    }
+
+
+def _vis_options() -> dict[str, Any]:
+    """Nodes come placed (see layout.py): no physics, so the page is still from the start."""
+    return {
+        "layout": {"randomSeed": 1, "improvedLayout": False},
+        "physics": {"enabled": False},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.7}},
             "smooth": {"enabled": True, "type": "cubicBezier", "forceDirection": "horizontal"},
@@ -298,7 +337,7 @@ def _vis_options() -> dict[str, Any]:
     }
 
 
-def _template_env(chains: list[dict[str, Any]]) -> Environment:
+def _template_env(panel: dict[str, Any]) -> Environment:
     """A fresh autoescaping environment carrying what pyvis's render call does not pass."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATE_DIR)),
@@ -314,7 +353,7 @@ def _template_env(chains: list[dict[str, Any]]) -> Environment:
     }
     env.filters["fromjson"] = json.loads
     env.globals.update(
-        chains=chains,
+        panel=panel,
         kinds=[{"kind": kind, **vars(style)} for kind, style in KIND_STYLES.items()],
         vis_js=_inline_code(_vis_asset("vis-network.min.js"), "script"),
         vis_css=_inline_code(_vis_asset("vis-network.css"), "style"),
