@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tune_claims import _labels
+from tune_claims import _labels, labelled_pairs
 
 from attribution import claims as cl
 from attribution.pipeline import collect
@@ -40,16 +40,10 @@ def main(shared: Path) -> int:
     for corpus in corpora:
         _, _, claims = collect([str(corpus)], report=lambda line: None)
         vectors = model.encode([c.text for c in claims], normalize_embeddings=True)
-        at = {c.id: n for n, c in enumerate(claims)}
-        pairs = cl.similar_pairs(claims, threshold=0.0, least=(1, 1))
-        for (a, b), label in labels.items():
-            if a in at and b in at:
-                i, j = sorted((at[a], at[b]))
-                score, terms = pairs.get((i, j), (0.0, ()))
-                within = claims[i].article == claims[j].article
-                least = cl.MIN_SHARED_TERMS if within else cl.MIN_SHARED_ACROSS
-                hit = score >= cl.SIMILARITY and len(terms) >= least
-                rows.append((within, hit, float(vectors[i] @ vectors[j]), label == "same"))
+        for i, j, score, terms, within, same in labelled_pairs(claims, labels):
+            least = cl.MIN_SHARED_TERMS if within else cl.MIN_SHARED_ACROSS
+            hit = score >= cl.SIMILARITY and terms >= least
+            rows.append((within, hit, float(vectors[i] @ vectors[j]), same))
         for i, c in enumerate(claims):
             for j, d in enumerate(claims):
                 if TRUCK[0] in c.text and TRUCK[1] in d.text:

@@ -29,14 +29,8 @@ def main(shared: Path) -> int:
     scored = []  # (score, shared terms, same article, label)
     for corpus in corpora:
         _, _, claims = collect([str(corpus)], report=lambda line: None)
-        at = {c.id: n for n, c in enumerate(claims)}
-        pairs = cl.similar_pairs(claims, threshold=0.0, least=(1, 1))
-        for (a, b), label in labels.items():
-            if a in at and b in at:
-                i, j = sorted((at[a], at[b]))
-                score, terms = pairs.get((i, j), (0.0, ()))
-                same_article = claims[i].article == claims[j].article
-                scored.append((score, len(terms), same_article, label == "same"))
+        for _, _, score, terms, within, same in labelled_pairs(claims, labels):
+            scored.append((score, terms, within, same))
     print(f"{len(scored)} of {len(labels)} labelled pairs found; {sum(s[3] for s in scored)} same")
     for within, least in ((True, cl.MIN_SHARED_TERMS), (False, cl.MIN_SHARED_ACROSS)):
         rows = [s for s in scored if s[2] == within]
@@ -57,6 +51,23 @@ def main(shared: Path) -> int:
                 f"  {threshold:.2f}  P {p:.2f}  R {r:.2f}  F1 {f1:.2f}  (tp {tp} fp {fp} fn {fn}){mark}"
             )
     return 0
+
+
+def labelled_pairs(
+    claims: list[cl.Claim], labels: dict[tuple[str, str], str]
+) -> list[tuple[int, int, float, int, bool, bool]]:
+    """Labelled pairs found among ``claims``: (i, j, IDF score, shared terms, same
+    article, labelled same), i < j being indexes into ``claims``."""
+    at = {c.id: n for n, c in enumerate(claims)}
+    pairs = cl.similar_pairs(claims, threshold=0.0, least=(1, 1))
+    found = []
+    for (a, b), label in labels.items():
+        if a in at and b in at:
+            i, j = sorted((at[a], at[b]))
+            score, terms = pairs.get((i, j), (0.0, ()))
+            within = claims[i].article == claims[j].article
+            found.append((i, j, score, len(terms), within, label == "same"))
+    return found
 
 
 def _labels(path: Path) -> dict[tuple[str, str], str]:
