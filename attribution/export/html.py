@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -140,6 +140,11 @@ def _edges_along(
         for u, v in ((a, b), (b, a)):
             keys = graph.get_edge_data(u, v) or {}
             ids.extend(sorted(edge_ids[(u, v, k)] for k in keys))
+    return _in_edge_order(ids)
+
+
+def _in_edge_order(ids: Iterable[str]) -> list[str]:
+    """Distinct edge ids in the graph's stable edge order ("e2" before "e10")."""
     return sorted(set(ids), key=lambda eid: int(eid[1:]))
 
 
@@ -317,9 +322,7 @@ def _claim_entry(
         "articles": len({claim.article for claim in members}),
         "hops": max((len(p) - 1 for p in paths), default=0),
         "nodes": list(dict.fromkeys(n for p in drawn for n in p)),
-        "edges": sorted(
-            {e for p in drawn for e in _edges_along(graph, p, edge_ids)}, key=lambda e: int(e[1:])
-        ),
+        "edges": _in_edge_order(e for p in drawn for e in _edges_along(graph, p, edge_ids)),
         "hidden": len(paths) - len(drawn),
     }
 
