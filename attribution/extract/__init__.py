@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from attribution.corpus import Article
+from attribution.extract.cached import doc_ents, doc_text, ents_within
 from attribution.extract.citation import Citation, Mention, Span
 from attribution.extract.quotes import find_quotes
 from attribution.extract.resolve import Antecedents
@@ -46,7 +47,8 @@ class Extraction:
 
 def extract(doc: Doc, article: Article) -> Extraction:
     """All citations in one article, in text order."""
-    ctx = Context(tuple(find_quotes(doc.text)), doc.text)
+    text = doc_text(doc)
+    ctx = Context(tuple(find_quotes(text)), text)
     found: list[tuple[Found, Span]] = []
     for sent in doc.sents:
         if article.in_boilerplate(sent.start_char, sent.start_char + 1):
@@ -63,7 +65,9 @@ def extract(doc: Doc, article: Article) -> Extraction:
     resolved = [(f, s) for f, s in resolved if f.source is not None or f.kind == "no-source"]
     resolved.extend(_posts_in_quotes(doc, resolved))
     citations = [_citation(article, doc, f, s) for f, s in sorted(resolved, key=_order)]
-    people = sorted({e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text.strip()})
+    people = sorted(
+        {e.text for e in doc_ents(doc) if e.label_ == "PERSON" and " " in e.text.strip()}
+    )
     return Extraction(article.id, tuple(nest(citations)), tuple(people))
 
 
@@ -155,7 +159,7 @@ def _speaker_name(doc: Doc, start: int, name: str) -> bool:
         return True
     return any(
         e.start_char == start and e.end_char == start + len(name) and e.label_ in ("PERSON", "ORG")
-        for e in doc.ents
+        for e in doc_ents(doc)
     )
 
 
@@ -187,7 +191,7 @@ def _posts_in_quotes(doc: Doc, found: list[tuple[Found, Span]]) -> list[tuple[Fo
         if f.kind != "direct" or f.source is None:
             continue
         for start, end in f.content:
-            match = _POST_LEAD.match(doc.text[start:end])
+            match = _POST_LEAD.match(doc_text(doc)[start:end])
             if not match or not _names_a_source(
                 doc, start + match.start("name"), match.group("name")
             ):
@@ -222,12 +226,14 @@ def _outlet_like(name: str) -> bool:
 
 def _names_a_source(doc: Doc, start: int, name: str) -> bool:
     span = doc.char_span(start, start + len(name), alignment_mode="expand")
-    ents = {e.label_ for e in span.ents} if span is not None else set()
+    if span is None:
+        return _outlet_like(name)
+    ents = {e.label_ for e in ents_within(doc, span.start, span.end)}
     return _outlet_like(name) or bool(ents & {"PERSON", "ORG"})
 
 
 def _citation(article: Article, doc: Doc, f: Found, sentence: Span) -> Citation:
-    text = doc.text
+    text = doc_text(doc)
     return Citation(
         article=article.id,
         source=f.source,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from attribution.extract.cached import doc_text, ents_within
 from attribution.extract.citation import Mention
 from attribution.lexicon import load_table, load_words
 
@@ -99,7 +100,7 @@ def mention_for(head: Token, written: Token | None = None) -> Mention | None:
         return None
     doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     return Mention(
         span=(start, end),
         text=text,
@@ -121,9 +122,8 @@ def _phrase_span(head: Token) -> tuple[int, int]:
 
 def _name(doc, tokens: list[Token], head: Token) -> str:
     """The name inside the phrase: a PERSON or ORG entity when there is one."""
-    span = doc[tokens[0].i : tokens[-1].i + 1]
     for label, shortest in (("PERSON", 1), ("ORG", 2)):
-        for ent in span.ents:
+        for ent in ents_within(doc, tokens[0].i, tokens[-1].i + 1):
             if ent.label_ == label and ent.start <= head.i < ent.end and len(ent) >= shortest:
                 return _strip_det(ent)
     while tokens and (tokens[0].dep_ == "det" or tokens[0].pos_ == "PUNCT"):
@@ -134,7 +134,7 @@ def _name(doc, tokens: list[Token], head: Token) -> str:
             tokens = tokens[1:]
     while tokens and tokens[-1].pos_ in {"PUNCT", "PART"}:
         tokens = tokens[:-1]
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] if tokens else head.text
+    return doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] if tokens else head.text
 
 
 def _strip_det(ent: SpacySpan) -> str:

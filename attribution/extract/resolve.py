@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from attribution.extract.cached import doc_ents, doc_text
 from attribution.extract.citation import Mention
 from attribution.extract.phrases import is_proper, mention_for
 from attribution.extract.rules import Found
@@ -53,7 +54,7 @@ class Antecedents:
                 key=lambda m: m.span,
             )
         )
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ == "PERSON" and ent.text.lower() not in _NOT_PEOPLE:
                 seen.append(Mention((ent.start_char, ent.end_char), ent.text, ent.text, "person"))
             elif ent.label_ == "ORG" and {t.lower_ for t in ent} & outlet_words:
@@ -123,7 +124,7 @@ def _human_subjects(doc: Doc) -> list[Mention]:
         ):
             start = tok.left_edge.idx if tok.left_edge.dep_ == "det" else tok.idx
             end = tok.idx + len(tok)
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
             out.append(Mention((start, end), text, text.lower(), "anonymous"))
     return out
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from attribution.extract.cached import doc_text
 from attribution.extract.citation import Mention, Span
 from attribution.extract.phrases import mention_for
 from attribution.lexicon import load_words
@@ -88,7 +89,7 @@ def spans_of(tokens: Iterable[Token]) -> tuple[Span, ...]:
     spans = []
     for group in groups:
         start, end = group[0].idx, group[-1].idx + len(group[-1])
-        start, end = _trim(doc.text, start, end)
+        start, end = _trim(doc_text(doc), start, end)
         if end > start:
             spans.append((start, end))
     return tuple(spans)
@@ -229,7 +230,7 @@ def _after_colon(verb: Token) -> Span | None:
     nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
     if nxt is None or nxt.text != ":":
         return None
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     end = text.find("\n", nxt.idx)
     start, end = _trim(text, nxt.idx + 1, end if end != -1 else len(text))
     return (start, end) if end > start else None
@@ -352,7 +353,7 @@ def post_reads(tok: Token, ctx: Context) -> Found | None:
     start = subj.left_edge.idx
     mention = Mention(
         (start, subj.idx + len(subj)),
-        tok.doc.text[start : subj.idx + len(subj)],
+        doc_text(tok.doc)[start : subj.idx + len(subj)],
         subj.text,
         "pronoun",
     )

@@ -1,0 +1,34 @@
+"""Doc attributes that spaCy rebuilds on every access, built once per Doc.
+
+``Doc.text`` joins every token's text and ``Doc.ents`` makes a Span per
+entity each time they are read; the rules read both thousands of times per
+article, which made extraction cost several times the parse itself.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+_TEXT = "attribution.text"
+_ENTS = "attribution.ents"
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of ``doc``, the same string as ``doc.text``."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """The named entities of ``doc``, the same Spans as ``doc.ents``."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = tuple(doc.ents)
+    return ents
+
+
+def ents_within(doc: Doc, start: int, end: int) -> list[Span]:
+    """Entities wholly inside tokens ``start:end``, as ``doc[start:end].ents`` gives."""
+    return [e for e in doc_ents(doc) if start <= e.start and e.end <= end]
