@@ -5,10 +5,11 @@ from __future__ import annotations
 import itertools
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 import networkx as nx
@@ -16,6 +17,9 @@ import networkx as nx
 from attribution.claims import Claim
 from attribution.export import claim_record, claims_csv, read_claims, read_graph
 from attribution.export.trim import DEFAULT_MAX_NODES
+
+if TYPE_CHECKING:
+    from attribution.pipeline import Parsing
 
 
 def _fail(message: str) -> None:
@@ -26,16 +30,85 @@ def _fail(message: str) -> None:
 @contextmanager
 def _one_line_errors(target: Path) -> Iterator[None]:
     """Turn a missing model, an interrupt or an unwritable output into one line, exit 2."""
+    from attribution.cache import CacheError
+    from attribution.engine import EngineError
     from attribution.nlp import ModelError
 
     try:
         yield
-    except ModelError as err:
+    except (ModelError, CacheError, EngineError) as err:
         _fail(str(err))
     except KeyboardInterrupt:
         _fail("interrupted; no output file was left half-written")
     except OSError as err:
         _fail(f"{err.filename or target}: cannot write outputs ({err.strerror or err})")
+
+
+def _parsing_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that say how articles are parsed, shared by build and extract."""
+    options = [
+        click.option(
+            "--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm)."
+        ),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=1),
+            default=1,
+            show_default=True,
+            help="Parse in N local worker processes; the output is the same as with 1.",
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(["local", "dask"]),
+            default="local",
+            show_default=True,
+            help="Where to parse: this machine, or a Dask cluster (needs --scheduler and "
+            "the 'dask' extra).",
+        ),
+        click.option(
+            "--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://10.0.0.5:8786."
+        ),
+        click.option(
+            "--batch-size",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Articles per nlp.pipe batch [default: 64].",
+        ),
+        click.option(
+            "--cache",
+            "cache_file",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Cache of extractions (SQLite) [default: $ATTRIBUTION_CACHE or "
+            "~/.cache/attribution/extractions.sqlite]. Unchanged articles are not parsed again.",
+        ),
+        click.option(
+            "--no-cache", is_flag=True, help="Parse every article; read and write no cache."
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _parsing(
+    model: str | None,
+    jobs: int,
+    engine: str,
+    scheduler: str | None,
+    batch_size: int | None,
+    cache_file: Path | None,
+    no_cache: bool,
+) -> Parsing:
+    from attribution.cache import default_path
+    from attribution.pipeline import Parsing
+
+    if scheduler and engine != "dask":
+        _fail("--scheduler goes with --engine dask")
+    cache = None if no_cache else (cache_file or default_path())
+    batch = {"batch_size": batch_size} if batch_size else {}
+    return Parsing(model, engine, jobs, scheduler, cache=cache, **batch)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -66,7 +139,7 @@ def main() -> None:
     show_default=True,
     help="Folder for the outputs.",
 )
-@click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm).")
+@_parsing_options
 @click.option(
     "--aliases",
     "aliases_file",
@@ -85,10 +158,10 @@ def main() -> None:
 def build(
     paths: tuple[str, ...],
     out_dir: Path,
-    model: str | None,
     aliases_file: Path | None,
     max_nodes: int,
     quiet: bool,
+    **parsing: Any,
 ) -> None:
     """Build the citation graph of PATHS (files, folders, globs; .txt .html .jsonl).
 
@@ -109,6 +182,12 @@ def build(
       attribution build 'news/*.jsonl' page.html --out graphs/today -q
       attribution build news/ --aliases my_aliases.tsv --out graphs/news
       attribution build big/ --max-nodes 2000 --out graphs/big
+      attribution build big/ --jobs 4 --out graphs/big
+      attribution build big/ --engine dask --scheduler tcp://10.0.0.5:8786
+
+    \b
+    Each article's citations are cached (SQLite, keyed by the text, the model
+    and the extractor version): a re-run parses only new or changed articles.
     """
     from attribution.entities import read_aliases
     from attribution.pipeline import build as run_build
@@ -124,7 +203,12 @@ def build(
     progress = not quiet and sys.stderr.isatty()
     with _one_line_errors(out_dir):
         summary, graph = run_build(
-            paths, out_dir, model=model, progress=progress, aliases=aliases, max_nodes=max_nodes
+            paths,
+            out_dir,
+            _parsing(**parsing),
+            progress=progress,
+            aliases=aliases,
+            max_nodes=max_nodes,
         )
     if graph is None:
         _fail("no article could be read; nothing written")
@@ -146,9 +230,9 @@ def build(
     required=True,
     help="JSON Lines file to write (one line per article).",
 )
-@click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm).")
+@_parsing_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def extract_cmd(paths: tuple[str, ...], out_file: Path, model: str | None, quiet: bool) -> None:
+def extract_cmd(paths: tuple[str, ...], out_file: Path, quiet: bool, **parsing: Any) -> None:
     """Write the raw citations of PATHS as JSON Lines, for other tools and scorers.
 
     One line per article: {"doc": NAME, "attributions": [{"source": [start, end] | null,
@@ -169,7 +253,7 @@ def extract_cmd(paths: tuple[str, ...], out_file: Path, model: str | None, quiet
     summary, lines, start = Summary(), [], time.perf_counter()
     progress = not quiet and sys.stderr.isatty()
     with _one_line_errors(out_file):
-        for article, extraction in extractions(paths, summary, model, progress):
+        for article, extraction in extractions(paths, summary, _parsing(**parsing), progress):
             lines.append(json.dumps(to_record(article, extraction), ensure_ascii=False))
             summary.read += 1
         if not lines:
@@ -244,12 +328,13 @@ def _predictions(path: Path | None, texts: list[str], model: str | None) -> dict
         except (ValueError, KeyError, TypeError) as err:
             _fail(f"{path}: not an `attribution extract` file ({err})")
     from attribution.extract.records import to_record
-    from attribution.pipeline import Summary, extractions
+    from attribution.pipeline import Parsing, Summary, extractions
 
     progress = sys.stderr.isatty()
+    parsing = Parsing(model=model)  # scoring measures the extractor as it is: no cache
     return {
         r["doc"]: r
-        for r in (to_record(a, x) for a, x in extractions(texts, Summary(), model, progress))
+        for r in (to_record(a, x) for a, x in extractions(texts, Summary(), parsing, progress))
     }
 
 

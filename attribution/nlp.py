@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
+from pathlib import Path
 from typing import TypeVar
 
 import spacy
+from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -50,10 +52,7 @@ def load(name: str | None = None) -> Language:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("paragraph_breaks", before="parser")
         return nlp
-    raise ModelError(
-        f"spaCy model {' or '.join(names)} is not installed "
-        f"(try: pip install {names[0].replace('_', '-')})"
-    )
+    raise _not_installed(names)
 
 
 def model_id(nlp: Language) -> str:
@@ -67,3 +66,32 @@ def parse(
     """Parse ``(text, context)`` pairs in batches; Docs stream out, never pile up."""
     cleaned = ((text.translate(_SPACES), ctx) for text, ctx in items)
     yield from nlp.pipe(cleaned, as_tuples=True, batch_size=batch_size)
+
+
+@cache
+def model_key(name: str | None = None) -> str:
+    """What the parses of pipeline ``name`` depend on, read without loading it.
+
+    ``en_core_web_sm-3.8.0/spacy-3.8.7``: the model's name and version from
+    its meta.json and the spaCy release that runs it.
+    """
+    for candidate in (name,) if name else DEFAULT_MODELS:
+        if util.is_package(candidate):
+            path = util.get_package_path(candidate)
+        elif Path(candidate).is_dir():
+            path = Path(candidate)
+        else:
+            continue
+        try:
+            meta = util.get_model_meta(path)
+        except (OSError, ValueError) as err:
+            raise ModelError(f"spaCy model {candidate} has no readable meta.json ({err})") from err
+        return f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}/spacy-{spacy.__version__}"
+    raise _not_installed((name,) if name else DEFAULT_MODELS)
+
+
+def _not_installed(names: tuple[str, ...]) -> ModelError:
+    return ModelError(
+        f"spaCy model {' or '.join(names)} is not installed "
+        f"(try: pip install {names[0].replace('_', '-')})"
+    )

@@ -8,20 +8,25 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import networkx as nx
 from tqdm import tqdm
 
 from attribution import nlp as nlp_mod
+from attribution.cache import Cache
 from attribution.claims import Claim, article_claims, group_claims
 from attribution.corpus import Article, CorpusError, read_corpus
+from attribution.engine import Engine
+from attribution.engine import make as make_engine
 from attribution.entities import EntityIndex
 from attribution.export import write_all
-from attribution.extract import Extraction, extract
+from attribution.extract import Extraction
 from attribution.graph import ArticleInfo, Placed, add_article, chains, finish
 
 Report = Callable[[str], None]
+CHUNK = 512  # articles looked up in the cache at a time; the rest of the corpus waits on disk
 
 
 @dataclass
@@ -29,6 +34,7 @@ class Summary:
     """What a build did, for the closing report and the exit status."""
 
     read: int = 0
+    cached: int = 0  # articles whose extraction came from the cache, not the parser
     problems: list[str] = field(default_factory=list)
     sources: int = 0
     citations: int = 0
@@ -44,7 +50,8 @@ class Summary:
         labels = (lambda n: graph.nodes[n].get("label", n)) if graph is not None else str
         chain = " -> ".join(labels(n) for n in self.longest_chain) or "none"
         return [
-            f"articles read: {self.read}, skipped: {len(self.problems)}",
+            f"articles read: {self.read} ({self.cached} from the cache), "
+            f"skipped: {len(self.problems)}",
             f"sources: {self.sources}, citations: {self.citations}",
             f"longest chain ({max(len(self.longest_chain) - 1, 0)} hops): {chain}",
             f"claims: {self.claims}, single-source: {self.single_source}, "
@@ -53,46 +60,79 @@ class Summary:
         ]
 
 
-def _articles(
-    paths: Iterable[str], summary: Summary, report: Report
-) -> Iterator[tuple[str, Article]]:
+@dataclass(frozen=True)
+class Parsing:
+    """How articles are parsed: with which model, where, in what batches, with which cache."""
+
+    model: str | None = None
+    engine: str = "local"  # or "dask", with ``scheduler``
+    jobs: int = 1  # local worker processes
+    scheduler: str | None = None
+    batch_size: int = nlp_mod.BATCH_SIZE
+    cache: Path | None = None  # None: parse every article, remember nothing
+
+    def start(self) -> Engine:
+        """The engine that parses what the cache lacks (it loads the model when run)."""
+        return make_engine(self.engine, self.model, self.jobs, self.scheduler, self.batch_size)
+
+
+def _articles(paths: Iterable[str], summary: Summary, report: Report) -> Iterator[Article]:
     for item in read_corpus(paths):
         if isinstance(item, CorpusError):
             summary.problems.append(str(item))
             report(f"skipped {item}")
             continue
-        yield item.text, item
+        yield item
 
 
 def extractions(
     paths: Iterable[str],
     summary: Summary,
-    model: str | None = None,
+    parsing: Parsing = Parsing(),
     progress: bool = False,
     report: Report = lambda line: print(line, file=sys.stderr),
 ) -> Iterator[tuple[Article, Extraction]]:
-    """Stream ``(article, extraction)`` for every readable article under ``paths``.
+    """Stream ``(article, extraction)`` for every readable article under ``paths``, in order.
 
+    Articles go through the cache in chunks; only those it lacks are parsed.
     Problems are reported and recorded in ``summary``; they never stop the stream.
     """
-    nlp = nlp_mod.load(model)
-    docs = nlp_mod.parse(nlp, _articles(paths, summary, report))
-    for doc, article in tqdm(docs, desc="articles", unit="art", disable=not progress, leave=False):
-        try:
-            extraction = extract(doc, article)
-        except Exception as err:  # one bad article must not stop the batch
-            summary.problems.append(
-                f"{article.path}: extraction failed ({type(err).__name__}: {err})"
-            )
-            report(f"skipped {summary.problems[-1]}")
-            continue
-        yield article, extraction
+    warn = lambda line: report(f"warning: {line}")  # noqa: E731
+    key = nlp_mod.model_key(parsing.model)  # also says early when the model is missing
+    store = Cache(parsing.cache, key, warn) if parsing.cache else None
+    engine: Engine | None = None
+    articles = _articles(paths, summary, report)
+    bar = tqdm(desc="articles", unit="art", disable=not progress, leave=False)
+    try:
+        while chunk := list(islice(articles, CHUNK)):
+            known = [store.get(a) if store else None for a in chunk]
+            todo = [a for a, x in zip(chunk, known, strict=True) if x is None]
+            if todo and engine is None:
+                engine = parsing.start()
+            fresh = engine.run(todo) if engine and todo else iter(())
+            for article, cached in zip(chunk, known, strict=True):
+                result = cached if cached is not None else next(fresh)
+                summary.cached += cached is not None
+                bar.update()
+                if isinstance(result, str):
+                    summary.problems.append(result)
+                    report(f"skipped {result}")
+                    continue
+                if cached is None and store is not None:
+                    store.put(article, result)
+                yield article, result
+    finally:
+        bar.close()
+        if engine is not None:
+            engine.close()
+        if store is not None:
+            store.close()
 
 
 def build(
     paths: Iterable[str],
     out_dir: Path,
-    model: str | None = None,
+    parsing: Parsing = Parsing(),
     progress: bool = False,
     report: Report = lambda line: print(line, file=sys.stderr),
     aliases: dict[str, str] | None = None,
@@ -103,7 +143,7 @@ def build(
     ``aliases`` is the user's alias table (:func:`attribution.entities.read_aliases`);
     ``max_nodes`` caps the nodes drawn on the page (the data files keep them all).
     """
-    summary, graph, claims = collect(paths, model, progress, report, aliases)
+    summary, graph, claims = collect(paths, parsing, progress, report, aliases)
     if graph is None:
         return summary, None
     top = chains(graph, min_length=1)
@@ -123,7 +163,7 @@ def build(
 
 def collect(
     paths: Iterable[str],
-    model: str | None = None,
+    parsing: Parsing = Parsing(),
     progress: bool = False,
     report: Report = lambda line: print(line, file=sys.stderr),
     aliases: dict[str, str] | None = None,
@@ -133,7 +173,7 @@ def collect(
     index = EntityIndex(aliases=dict(aliases or {}))
     graph = nx.MultiDiGraph()
     placed: list[tuple[ArticleInfo, list[Placed]]] = []
-    for article, extraction in extractions(paths, summary, model, progress, report):
+    for article, extraction in extractions(paths, summary, parsing, progress, report):
         node = index.article_node(article.id, article.title, article.outlet)
         info = ArticleInfo(
             article.id, article.path, article.title, article.outlet, node, article.credit

@@ -14,6 +14,14 @@ from attribution.extract import Extraction, extract
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory, monkeypatch) -> Path:
+    """Each test gets its own extraction cache, never the user's."""
+    path = tmp_path_factory.mktemp("cache") / "extractions.sqlite"
+    monkeypatch.setenv("ATTRIBUTION_CACHE", str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def nlp():
     return nlp_mod.load()

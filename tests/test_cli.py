@@ -117,8 +117,19 @@ def test_build_reports_a_summary_on_stderr(tmp_path: Path) -> None:
     result = run("build", CORPUS, "--out", tmp_path / "out")
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert "articles read: 3, skipped: 0" in result.stderr
+    assert "articles read: 3 (0 from the cache), skipped: 0" in result.stderr
     assert f"wrote {tmp_path / 'out'}/graph.html and 5 more files" in result.stderr
+
+
+def test_a_second_build_reads_the_cache_and_writes_the_same_files(tmp_path: Path) -> None:
+    first = run("build", CORPUS, "--out", tmp_path / "a")
+    second = run("build", CORPUS, "--out", tmp_path / "b")
+    assert "articles read: 3 (3 from the cache)" in second.stderr
+    for name in OUTPUTS:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    bypass = run("build", CORPUS, "--out", tmp_path / "c", "--no-cache")
+    assert "articles read: 3 (0 from the cache)" in bypass.stderr
+    assert first.exit_code == second.exit_code == bypass.exit_code == 0
 
 
 def test_graph_json_nodes(graph_data: dict[str, Any]) -> None:
@@ -247,7 +258,7 @@ def test_build_skips_bad_files_and_goes_on(tmp_path: Path) -> None:
     for bad in (missing, binary):
         naming = [line for line in lines if str(bad) in line]
         assert len(naming) == 1, lines
-    assert "articles read: 1, skipped: 2" in result.stderr
+    assert "articles read: 1 (0 from the cache), skipped: 2" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
     graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     assert [a["id"] for a in graph["graph"]["articles"]] == ["harbour"]

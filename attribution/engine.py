@@ -1,0 +1,158 @@
+"""Where articles are parsed: in this process, in a local process pool, or on a Dask cluster.
+
+Every engine takes a stream of articles and gives back one result per
+article, in the order given: the :class:`Extraction`, or a one-line reason
+when extraction failed. Order is what makes ``--jobs 4`` and a cluster
+write the same bytes as one process. Work is sent in small batches with a
+bounded number in flight, so memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Any, Protocol
+
+from attribution import nlp as nlp_mod
+from attribution.corpus import Article
+from attribution.extract import Extraction, extract
+
+Result = Extraction | str  # a str says why this article's extraction failed
+
+TASK_SIZE = 16  # articles per task sent to a worker: small enough to keep both cores busy
+IN_FLIGHT = 4  # tasks queued per worker
+
+
+class Engine(Protocol):
+    """Parses and extracts a stream of articles, results in input order."""
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Result]: ...
+
+    def close(self) -> None: ...
+
+
+def extract_all(
+    articles: Iterable[Article], model: str | None, batch_size: int = nlp_mod.BATCH_SIZE
+) -> Iterator[Result]:
+    """Parse ``articles`` with ``nlp.pipe`` and extract each; Docs are dropped at once."""
+    nlp = nlp_mod.load(model)
+    for doc, article in nlp_mod.parse(nlp, ((a.text, a) for a in articles), batch_size):
+        yield _extract_one(doc, article)
+
+
+def extract_batch(articles: list[Article], model: str | None, batch_size: int) -> list[Result]:
+    """:func:`extract_all` on one batch: the task a worker runs."""
+    return list(extract_all(articles, model, batch_size))
+
+
+def _extract_one(doc: Any, article: Article) -> Result:
+    try:
+        return extract(doc, article)
+    except Exception as err:  # one bad article must not stop the batch
+        return f"{article.path}: extraction failed ({type(err).__name__}: {err})"
+
+
+class Local:
+    """This process, one ``nlp.pipe`` stream: the default."""
+
+    def __init__(self, model: str | None, batch_size: int = nlp_mod.BATCH_SIZE) -> None:
+        self.model, self.batch_size = model, batch_size
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Result]:
+        return extract_all(articles, self.model, self.batch_size)
+
+    def close(self) -> None:
+        pass
+
+
+class Pool:
+    """``jobs`` worker processes on this machine, each with its own pipeline."""
+
+    def __init__(self, model: str | None, jobs: int, batch_size: int = nlp_mod.BATCH_SIZE) -> None:
+        self.model, self.jobs, self.batch_size = model, jobs, min(batch_size, TASK_SIZE)
+        context = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Result]:
+        submit = lambda batch: self._pool.submit(  # noqa: E731
+            extract_batch, batch, self.model, self.batch_size
+        )
+        return in_order(submit, articles, TASK_SIZE, self.jobs * IN_FLIGHT)
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
+class Dask:
+    """Workers of a Dask distributed cluster; ``scheduler`` is its address.
+
+    Each worker needs this package and the model installed; it loads the
+    model once and keeps it. Articles travel to workers as data, so the
+    files need not be visible to them.
+    """
+
+    def __init__(
+        self, model: str | None, scheduler: str, batch_size: int = nlp_mod.BATCH_SIZE
+    ) -> None:
+        try:
+            from distributed import Client
+        except ImportError as err:
+            raise EngineError(
+                "the dask engine needs the 'dask' extra: pip install 'attribution[dask]'"
+            ) from err
+        self.model, self.batch_size = model, min(batch_size, TASK_SIZE)
+        try:
+            self._client = Client(scheduler, timeout=30, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as err:
+            raise EngineError(f"cannot reach the Dask scheduler at {scheduler} ({err})") from err
+        self._workers = max(1, len(self._client.scheduler_info().get("workers", {})))
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Result]:
+        submit = lambda batch: self._client.submit(  # noqa: E731
+            extract_batch, batch, self.model, self.batch_size, pure=False
+        )
+        return in_order(submit, articles, TASK_SIZE, self._workers * IN_FLIGHT)
+
+    def close(self) -> None:
+        self._client.close()
+
+
+class EngineError(Exception):
+    """The engine cannot start; the message says why."""
+
+
+def in_order(
+    submit: Callable[[list[Article]], Future],
+    articles: Iterable[Article],
+    size: int,
+    window: int,
+) -> Iterator[Result]:
+    """Submit ``articles`` in batches of ``size``, at most ``window`` at a time; yield in order."""
+    stream = iter(articles)
+    queued: deque[Future] = deque()
+    while True:
+        while len(queued) < window and (batch := list(islice(stream, size))):
+            queued.append(submit(batch))
+        if not queued:
+            return
+        yield from queued.popleft().result()
+
+
+def make(
+    name: str,
+    model: str | None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    batch_size: int = nlp_mod.BATCH_SIZE,
+) -> Engine:
+    """The engine called ``name`` ("local" or "dask"); ``jobs`` > 1 makes local a pool."""
+    if name == "dask":
+        if not scheduler:
+            raise EngineError("--engine dask needs --scheduler ADDRESS (e.g. tcp://host:8786)")
+        return Dask(model, scheduler, batch_size)
+    if jobs > 1:
+        return Pool(model, jobs, batch_size)
+    return Local(model, batch_size)
