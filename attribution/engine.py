@@ -95,7 +95,11 @@ class Dask:
     """
 
     def __init__(
-        self, model: str | None, scheduler: str, batch_size: int = nlp_mod.BATCH_SIZE
+        self,
+        model: str | None,
+        scheduler: str,
+        batch_size: int = nlp_mod.BATCH_SIZE,
+        timeout: float = 30,
     ) -> None:
         try:
             from distributed import Client
@@ -105,7 +109,7 @@ class Dask:
             ) from err
         self.model, self.batch_size = model, min(batch_size, TASK_SIZE)
         try:
-            self._client = Client(scheduler, timeout=30, set_as_default=False)
+            self._client = Client(scheduler, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as err:
             raise EngineError(f"cannot reach the Dask scheduler at {scheduler} ({err})") from err
         self._workers = max(1, len(self._client.scheduler_info().get("workers", {})))
