@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import math
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from itertools import combinations
 
 from attribution.extract import Citation
 from attribution.graph import Placed
@@ -255,17 +255,21 @@ def _conflict(a: frozenset[str], b: frozenset[str], cls: str) -> bool:
 
 def _candidate_pairs(
     units: list[tuple[int, frozenset[str]]], by_term: dict[str, list[int]]
-) -> Iterable[tuple[int, int]]:
-    """Sentence pairs that share a rarer term, without comparing every pair.
+) -> Iterator[tuple[int, int]]:
+    """Sentence pairs ``(u, v)``, u < v, that share a rarer term, in sorted order.
 
     A term in more than COMMON_TERM sentences weighs little and would make the
     number of pairs grow with the square of the corpus, so it nominates none.
+    Pairs are made one sentence at a time: a big corpus has millions of them.
     """
-    pairs: set[tuple[int, int]] = set()
-    for posting in by_term.values():
-        if len(posting) <= COMMON_TERM:
-            pairs.update(combinations(posting, 2))
-    return sorted(pairs)
+    for u, (_, terms) in enumerate(units):
+        near: set[int] = set()
+        for t in terms:
+            posting = by_term[t]  # ascending, as the units were read
+            if len(posting) <= COMMON_TERM:
+                near.update(posting[bisect_right(posting, u) :])
+        for v in sorted(near):
+            yield u, v
 
 
 def _explanations(

@@ -389,7 +389,7 @@ def claims(out_dir: Path, single_source: bool, verdict: str | None, fmt: str) ->
     if fmt == "json":
         click.echo(json.dumps([claim_record(c) for c in items], ensure_ascii=False, indent=1))
     elif fmt == "csv":
-        click.echo(claims_csv(items), nl=False)
+        click.echo("".join(claims_csv(items)), nl=False)
     else:
         _print_groups(graph, items)
     groups = len({c.group for c in items})

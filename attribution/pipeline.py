@@ -146,7 +146,7 @@ def build(
     summary, graph, claims = collect(paths, parsing, progress, report, aliases)
     if graph is None:
         return summary, None
-    top = chains(graph, min_length=1)
+    top = chains(graph, min_length=1)  # longest first, so those of 2+ hops lead
     summary.sources = sum(1 for _, kind in graph.nodes(data="kind") if kind != "article")
     summary.citations = graph.number_of_edges()
     summary.longest_chain = top[0] if top else []
@@ -156,7 +156,7 @@ def build(
     summary.unsourced = sum(c.verdict == "unsourced" for c in claims)
     title = f"Citation graph of {summary.read} article{'s' if summary.read != 1 else ''}"
     summary.outputs, summary.page_note = write_all(
-        out_dir, graph, claims, chains(graph, min_length=2), title, max_nodes
+        out_dir, graph, claims, [c for c in top if len(c) > 2], title, max_nodes
     )
     return summary, graph
 

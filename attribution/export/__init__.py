@@ -12,7 +12,8 @@ import json
 import os
 import re
 import tempfile
-from dataclasses import asdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import fields
 from pathlib import Path
 
 import networkx as nx
@@ -22,19 +23,28 @@ from attribution.claims import Chain, Claim
 FILES = ("graph.json", "graph.graphml", "graph.gexf", "claims.json", "claims.csv", "graph.html")
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the new, never half."""
+    tmp = _stage(path, text)
+    try:
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _stage(path: Path, text: str | Iterable[str]) -> Path:
+    """Write ``text`` (or its pieces) to a temporary file beside ``path``, ready to be renamed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         # mkstemp makes the file owner-only; give it the mode a plain open() would.
         os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
+            handle.writelines([text] if isinstance(text, str) else text)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
 
 
 def _umask() -> int:
@@ -80,13 +90,24 @@ def gexf(graph: nx.MultiDiGraph) -> str:
 
 def claim_record(c: Claim) -> dict:
     """A claim as plain data: what claims.json holds (the grouping terms left out)."""
-    record = asdict(c)
-    del record["terms"]
+    record = {f.name: getattr(c, f.name) for f in fields(c) if f.name != "terms"}
+    record["chains"] = [
+        {f.name: getattr(ch, f.name) for f in fields(ch)} | {"path": list(ch.path)}
+        for ch in c.chains
+    ]
+    record["roots"] = list(c.roots)
     return record
 
 
-def claims_json(claims: list[Claim]) -> str:
-    return json.dumps([claim_record(c) for c in claims], ensure_ascii=False, indent=1) + "\n"
+def claims_json(claims: list[Claim]) -> Iterator[str]:
+    """claims.json, claim by claim: the same text as one ``json.dumps(..., indent=1)``."""
+    if not claims:
+        yield "[]\n"
+        return
+    for n, claim in enumerate(claims):
+        text = json.dumps(claim_record(claim), ensure_ascii=False, indent=1)
+        yield ("[\n " if n == 0 else ",\n ") + text.replace("\n", "\n ")
+    yield "\n]\n"
 
 
 CSV_COLUMNS = (
@@ -95,8 +116,8 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def claims_csv(claims: list[Claim]) -> str:
-    """One row per claim; chains as "a -> b -> c" joined by " | "."""
+def claims_csv(claims: list[Claim]) -> Iterator[str]:
+    """claims.csv line by line: one row per claim; chains as "a -> b -> c" joined by " | "."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -117,7 +138,9 @@ def claims_csv(claims: list[Claim]) -> str:
                 c.why,
             ]
         )
-    return buffer.getvalue()
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
 
 
 def read_claims(out_dir: Path) -> list[Claim]:
@@ -158,18 +181,24 @@ def write_all(
         protect=(n for chain in chains for n in chain),
     )
     drawn = [c for c in chains if all(n in trim.graph for n in c)]
-    texts = {
-        "graph.json": graph_json(graph),
-        "graph.graphml": graphml(graph),
-        "graph.gexf": gexf(graph),
-        "claims.json": claims_json(claims),
-        "claims.csv": claims_csv(claims),
-        "graph.html": render_html(
+    makers: dict[str, Callable[[], str | Iterable[str]]] = {
+        "graph.json": lambda: graph_json(graph),
+        "graph.graphml": lambda: graphml(graph),
+        "graph.gexf": lambda: gexf(graph),
+        "claims.json": lambda: claims_json(claims),
+        "claims.csv": lambda: claims_csv(claims),
+        "graph.html": lambda: render_html(
             trim.graph, title=title, chains=drawn, claims=claims, note=trim.note()
         ),
     }
-    paths = []
-    for name in FILES:
-        write_atomic(out_dir / name, texts[name])
-        paths.append(out_dir / name)
-    return paths, trim.note()
+    staged: list[tuple[str, Path]] = []
+    try:
+        # One text in memory at a time; the files replace the old ones only when all are made.
+        for name in FILES:
+            staged.append((name, _stage(out_dir / name, makers[name]())))
+        for name, tmp in staged:
+            os.replace(tmp, out_dir / name)
+    finally:
+        for _, tmp in staged:
+            tmp.unlink(missing_ok=True)
+    return [out_dir / name for name in FILES], trim.note()

@@ -20,6 +20,7 @@ from typing import Any
 
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from pyvis.edge import Edge
 from pyvis.network import Network
 
 from attribution.claims import Claim
@@ -232,7 +233,10 @@ def _add_edges(
         parallel = seen_pairs.get(pair, 0)
         seen_pairs[pair] = parallel + 1
         on_chain = depth.chain_over(u, v) >= LONG_CHAIN
-        net.add_edge(u, v, **_edge_options(eid, key, attrs, on_chain, parallel))
+        # Network.add_edge looks its endpoints up in a list: quadratic on a big graph.
+        net.edges.append(
+            Edge(u, v, True, **_edge_options(eid, key, attrs, on_chain, parallel)).options
+        )
 
 
 def _edge_options(
