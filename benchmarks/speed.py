@@ -1,0 +1,327 @@
+"""Speed and memory of `attribution build`: against bare spaCy, with workers, by corpus size.
+
+    python benchmarks/speed.py [--shared ../shared] [--batch-size 64] [--limit N]
+        [--scale 1,10] [--base 120] [--skip-real] [--skip-synthetic] [--skip-jobs]
+
+Every measurement runs in a fresh subprocess, timed on the wall clock from start to exit
+(interpreter start, imports and model load included); its peak RSS comes from
+``os.wait4``, which on Linux is the largest resident set of that process or of any
+child it waited for (with --jobs: the parent or one worker, whichever was largest; the
+sum over workers is not measured).
+
+1. Real corpus, ../shared/polnear/train/text (840 articles; --limit N takes the first
+   N files in name order; skipped with a message when absent or with --skip-real):
+   (a) bare spaCy, the same pipeline without the project's additions, run with
+   ``nlp.pipe(texts, batch_size=B)``; its own in-loop seconds are reported too;
+   (b) `attribution build` into a fresh cache; (c) the same again with that cache.
+   Goals: (b) at least 0.85 of the throughput of (a); (c) at most 0.10 of the time of
+   (b); outputs of (b) and (c) byte-identical.
+2. Workers (unless --skip-jobs): ``--jobs 1`` and ``--jobs 2`` with ``--no-cache`` on the
+   real corpus, or the synthetic 1x corpus when it is absent. Goals: speedup at least
+   1.6 (with 2 cores) and byte-identical outputs.
+3. Size sweep (unless --skip-synthetic): for each scale s, s * --base invented articles
+   from benchmarks/synthetic.py, built with ``--no-cache``. Goal: peak RSS of the
+   largest scale at most 1.3 times that of the smallest.
+
+Prints a table as the runs finish, then one PASS/FAIL line per goal; the exit status
+is 0 whatever the figures (1 only when a run itself fails). Measured on the 2-core
+machine this was written on, en_core_web_sm parses about 4 real or 5 synthetic articles
+a second, so the default --base of 120 makes the 10x corpus (1200 articles) take about
+four to five minutes, and the whole benchmark about twenty.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import synthetic  # the sibling script, not a package
+
+REAL = Path("polnear", "train", "text")
+# Bare spaCy: argv is the folder and the batch size; prints model, articles, loop seconds.
+BARE_SPACY = """
+import sys, time
+from pathlib import Path
+import spacy
+from spacy import util
+from attribution import nlp as nlp_mod
+name = next(n for n in nlp_mod.DEFAULT_MODELS if util.is_package(n))
+nlp = spacy.load(name)
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+started = time.perf_counter()
+for doc in nlp.pipe(texts, batch_size=int(sys.argv[2])):
+    pass
+print(name, len(texts), time.perf_counter() - started)
+"""
+
+
+@dataclass
+class Run:
+    """One finished subprocess: wall seconds, peak RSS in MB, what it printed."""
+
+    seconds: float
+    rss_mb: float
+    stdout: str
+
+
+@dataclass
+class Check:
+    """One goal: its name, whether it was met, the figure and the goal as text."""
+
+    name: str
+    ok: bool
+    figure: str
+    goal: str
+
+    def line(self) -> str:
+        """PASS or FAIL, the name, the figure and the goal on one line."""
+        return f"{'PASS' if self.ok else 'FAIL'}  {self.name}: {self.figure} (goal: {self.goal})"
+
+
+class Table:
+    """Rows printed as they come, under one header."""
+
+    HEADER = ("run", "articles", "wall s", "articles/s", "peak RSS MB", "notes")
+    FORMAT = "{:<34} {:>8} {:>8} {:>10} {:>11}  {}"
+
+    def __init__(self) -> None:
+        print(self.FORMAT.format(*self.HEADER))
+        print("-" * 100, flush=True)
+
+    def row(
+        self, label: str, articles: int, seconds: float, rss_mb: float, notes: str = ""
+    ) -> None:
+        """One run; ``rss_mb`` of 0 prints as a dash (not measured)."""
+        rate = f"{articles / seconds:.1f}" if seconds else "-"
+        rss = f"{rss_mb:.0f}" if rss_mb else "-"
+        print(self.FORMAT.format(label, articles, f"{seconds:.1f}", rate, rss, notes), flush=True)
+
+
+def attribution_command() -> list[str]:
+    """The `attribution` console script of this interpreter's environment."""
+    beside = Path(sys.executable).parent / "attribution"
+    found = str(beside) if beside.is_file() else shutil.which("attribution")
+    if not found:
+        raise SystemExit("no `attribution` script next to python or on PATH: pip install -e .")
+    return [found]
+
+
+def run(cmd: list[str]) -> Run:
+    """Run ``cmd`` to its end; wall time and peak RSS (ru_maxrss is in KB on Linux)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+    if proc.returncode != 0:
+        tail = "\n".join(stderr.strip().splitlines()[-15:])
+        raise RuntimeError(f"{' '.join(cmd)} exited with {proc.returncode}:\n{tail}")
+    return Run(seconds, usage.ru_maxrss / 1024, stdout)
+
+
+def build(corpus: Path, out: Path, batch_size: int, *options: str) -> Run:
+    """`attribution build corpus --out out -q --batch-size B` plus ``options``."""
+    cmd = [*attribution_command(), "build", str(corpus), "--out", str(out), "-q"]
+    return run([*cmd, "--batch-size", str(batch_size), *options])
+
+
+def bare_spacy(corpus: Path, batch_size: int) -> tuple[Run, str, float]:
+    """The plain pipeline over the corpus: the run, the model's name, in-loop seconds."""
+    result = run([sys.executable, "-c", BARE_SPACY, str(corpus), str(batch_size)])
+    name, _, loop = result.stdout.split()
+    return result, name, float(loop)
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    """Files that differ between two output folders, or are in only one of them."""
+    names_a = {p.relative_to(a) for p in a.rglob("*") if p.is_file()}
+    names_b = {p.relative_to(b) for p in b.rglob("*") if p.is_file()}
+    differ = [n for n in names_a & names_b if (a / n).read_bytes() != (b / n).read_bytes()]
+    return sorted(str(n) for n in (names_a ^ names_b) | set(differ))
+
+
+def identical(name: str, a: Path, b: Path) -> Check:
+    """A check that two output folders hold the same files, byte for byte."""
+    differ = differences(a, b)
+    count = sum(1 for p in a.rglob("*") if p.is_file())
+    figure = f"{count} files identical" if not differ else f"differ: {', '.join(differ)}"
+    return Check(name, not differ, figure, "byte-identical")
+
+
+def graph_size(out: Path) -> tuple[int, int]:
+    """Nodes and edges in ``out/graph.json`` (node-link, edges under "links")."""
+    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    return len(data["nodes"]), len(data["links"])
+
+
+def real_corpus(shared: Path, limit: int | None, tmp: Path) -> Path | None:
+    """The real corpus folder, or a copy of its first ``limit`` files; None if absent."""
+    folder = shared / REAL
+    if not folder.is_dir():
+        return None
+    if limit is None:
+        return folder
+    copy = tmp / "real"
+    copy.mkdir()
+    for path in sorted(folder.glob("*.txt"))[:limit]:
+        shutil.copy(path, copy / path.name)
+    return copy
+
+
+def count(corpus: Path) -> int:
+    """Number of .txt articles in a folder."""
+    return sum(1 for _ in corpus.glob("*.txt"))
+
+
+def bench_real(corpus: Path, batch_size: int, tmp: Path, table: Table) -> list[Check]:
+    """Section 1: bare spaCy, a first build with a fresh cache, a cached re-run."""
+    n = count(corpus)
+    bare, model, loop = bare_spacy(corpus, batch_size)
+    table.row("(a) bare spaCy, whole process", n, bare.seconds, bare.rss_mb, model)
+    table.row("(a) bare spaCy, in nlp.pipe loop", n, loop, 0, "as timed by the subprocess")
+    cache = ["--cache", str(tmp / "cache.sqlite")]
+    first = build(corpus, tmp / "out1", batch_size, *cache)
+    table.row("(b) build, fresh cache", n, first.seconds, first.rss_mb)
+    again = build(corpus, tmp / "out2", batch_size, *cache)
+    table.row("(c) build, cached re-run", n, again.seconds, again.rss_mb)
+    ratio, cached = bare.seconds / first.seconds, again.seconds / first.seconds
+    return [
+        Check(
+            "build vs bare spaCy throughput, whole process",
+            ratio >= 0.85,
+            f"{n / first.seconds:.2f} vs {n / bare.seconds:.2f} articles/s = {ratio:.2f}",
+            ">= 0.85",
+        ),
+        Check(
+            "cached re-run time / first build time",
+            cached <= 0.10,
+            f"{again.seconds:.1f} s / {first.seconds:.1f} s = {cached:.3f}",
+            "<= 0.10",
+        ),
+        identical("cached re-run output vs first build", tmp / "out1", tmp / "out2"),
+    ]
+
+
+def bench_jobs(corpus: Path, name: str, batch_size: int, tmp: Path, table: Table) -> list[Check]:
+    """Section 2: one worker against two, no cache, on ``corpus`` (called ``name``)."""
+    n, cpus = count(corpus), os.cpu_count()
+    one = build(corpus, tmp / "j1", batch_size, "--no-cache", "--jobs", "1")
+    table.row("build --jobs 1 --no-cache", n, one.seconds, one.rss_mb, name)
+    two = build(corpus, tmp / "j2", batch_size, "--no-cache", "--jobs", "2")
+    note = f"{name}; RSS: largest single process (parent or one worker)"
+    table.row("build --jobs 2 --no-cache", n, two.seconds, two.rss_mb, note)
+    speedup = one.seconds / two.seconds
+    return [
+        Check(
+            f"speedup of --jobs 2 over --jobs 1 (os.cpu_count() = {cpus})",
+            speedup >= 1.6,
+            f"{one.seconds:.1f} s / {two.seconds:.1f} s = {speedup:.2f}x",
+            ">= 1.6x with 2 cores",
+        ),
+        identical("--jobs 2 output vs --jobs 1", tmp / "j1", tmp / "j2"),
+    ]
+
+
+def bench_sizes(
+    scales: list[int], base: int, batch_size: int, tmp: Path, table: Table
+) -> list[Check]:
+    """Section 3: synthetic corpora of scale * base articles; RSS should stay flat."""
+    rss: dict[int, float] = {}
+    for scale in scales:
+        corpus = tmp / f"syn{scale}x"
+        synthetic.write_corpus(corpus, scale * base)
+        result = build(corpus, tmp / f"syn{scale}x_out", batch_size, "--no-cache")
+        nodes, edges = graph_size(tmp / f"syn{scale}x_out")
+        notes = f"graph: {nodes} nodes, {edges} edges"
+        table.row(
+            f"synthetic {scale}x, build --no-cache",
+            scale * base,
+            result.seconds,
+            result.rss_mb,
+            notes,
+        )
+        rss[scale] = result.rss_mb
+    low, high = min(scales), max(scales)
+    if low == high:
+        print("(one scale only: no memory growth check)")
+        return []
+    growth = rss[high] / rss[low]
+    return [
+        Check(
+            f"peak RSS at {high}x / at {low}x",
+            growth <= 1.3,
+            f"{rss[high]:.0f} MB / {rss[low]:.0f} MB = {growth:.2f}",
+            "<= 1.3",
+        )
+    ]
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The options; ``scales`` is --scale as sorted distinct integers."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--limit", type=int, help="only the first N real articles")
+    parser.add_argument("--scale", default="1,10", help="synthetic sizes, in units of --base")
+    parser.add_argument("--base", type=int, default=120, help="articles in the 1x synthetic corpus")
+    parser.add_argument("--skip-real", action="store_true")
+    parser.add_argument("--skip-synthetic", action="store_true")
+    parser.add_argument("--skip-jobs", action="store_true")
+    args = parser.parse_args(argv)
+    args.scales = sorted({int(s) for s in args.scale.split(",") if s.strip()})
+    return args
+
+
+def benchmark(args: argparse.Namespace, tmp: Path) -> list[Check]:
+    """Run the sections asked for; the checks they yield."""
+    table = Table()
+    checks: list[Check] = []
+    real = real_corpus(args.shared, args.limit, tmp)
+    if real is None:
+        print(f"(real corpus skipped: no {args.shared / REAL})")
+    elif args.skip_real:
+        print("(real corpus skipped: --skip-real)")
+    else:
+        checks += bench_real(real, args.batch_size, tmp, table)
+    if not args.skip_jobs:
+        corpus, name = real, "real corpus"
+        if corpus is None:
+            corpus, name = tmp / "syn_jobs", "synthetic 1x"
+            synthetic.write_corpus(corpus, args.base)
+        checks += bench_jobs(corpus, name, args.batch_size, tmp, table)
+    if not args.skip_synthetic:
+        checks += bench_sizes(args.scales, args.base, args.batch_size, tmp, table)
+    return checks
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark in a temporary folder, then print the checks."""
+    args = parse_args(argv)
+    print(f"attribution: {attribution_command()[0]}; os.cpu_count() = {os.cpu_count()}")
+    with tempfile.TemporaryDirectory(prefix="attribution-speed-") as folder:
+        try:
+            checks = benchmark(args, Path(folder))
+        except RuntimeError as err:
+            print(f"error: {err}")
+            return 1
+    print()
+    for check in checks:
+        print(check.line())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
