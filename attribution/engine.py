@@ -9,8 +9,6 @@ bounded number in flight, so memory does not grow with the corpus.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -39,40 +37,10 @@ class Engine(Protocol):
 def extract_all(
     articles: Iterable[Article], model: str | None, batch_size: int = nlp_mod.BATCH_SIZE
 ) -> Iterator[Result]:
-    """Parse ``articles`` with ``nlp.pipe`` and extract each; Docs are dropped at once.
-
-    Each batch is parsed in a spaCy memory zone: the strings and lexemes its
-    texts add to the vocabulary are freed at its end (else the process grows
-    with the corpus). Extractions hold plain Python strings, which outlive it.
-    """
+    """Parse ``articles`` with ``nlp.pipe`` and extract each; Docs are dropped at once."""
     nlp = nlp_mod.load(model)
-    stream = iter(articles)
-    while batch := list(islice(stream, batch_size)):
-        with nlp.memory_zone():
-            for doc, article in nlp_mod.parse(nlp, ((a.text, a) for a in batch), batch_size):
-                yield _extract_one(doc, article)
-        _return_free_memory()
-
-
-def _return_free_memory() -> None:
-    """Hand the parse's freed heap back to the system (glibc keeps it otherwise).
-
-    A batch of parses needs hundreds of MB that malloc keeps after they are
-    freed; without this, the graph built afterwards stacks on top of them.
-    """
-    if _LIBC is not None:
-        _LIBC.malloc_trim(0)
-
-
-def _glibc() -> ctypes.CDLL | None:
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        return libc if hasattr(libc, "malloc_trim") else None
-    except OSError:  # not glibc (macOS, Windows, musl without the symbol)
-        return None
-
-
-_LIBC = _glibc()
+    for doc, article in nlp_mod.parse(nlp, ((a.text, a) for a in articles), batch_size):
+        yield _extract_one(doc, article)
 
 
 def extract_batch(articles: list[Article], model: str | None, batch_size: int) -> list[Result]:
