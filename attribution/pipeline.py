@@ -22,7 +22,7 @@ from attribution.engine import Engine
 from attribution.engine import make as make_engine
 from attribution.entities import EntityIndex
 from attribution.export import write_all
-from attribution.extract import Extraction
+from attribution.extract import Extraction, compact
 from attribution.graph import ArticleInfo, Placed, add_article, chains, finish
 
 Report = Callable[[str], None]
@@ -120,7 +120,7 @@ def extractions(
                     continue
                 if cached is None and store is not None:
                     store.put(article, result)
-                yield article, result
+                yield article, compact(result)
     finally:
         bar.close()
         if engine is not None:

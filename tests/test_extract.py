@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from attribution.extract import Extraction
 from attribution.extract.quotes import find_quotes
 
@@ -258,3 +260,16 @@ def test_content_terms_keep_the_event_and_drop_the_names(run_extract):
     terms = set(c.terms[0])
     assert {"n:truck", "v:retreat", "d:two"} <= terms
     assert not any("lindqvist" in t or t == "v:say" for t in terms)
+
+
+def test_compact_keeps_every_field_and_holds_each_term_once(run_extract):
+    from attribution.cache import from_json, to_json
+    from attribution.extract import compact
+
+    ex = run_extract("Mayor Ana Lindqvist said that two army trucks retreated from the harbour.")
+    # What the cache hands back is an equal extraction with copies of every string.
+    first, second = from_json(json.loads(json.dumps(to_json(ex)))), from_json(to_json(ex))
+    assert compact(first) == first == ex
+    a, b = compact(first).citations[0], compact(second).citations[0]
+    assert all(x is y for x, y in zip(a.terms[0], b.terms[0], strict=True))
+    assert a.source.name is b.source.name and a.kind is b.kind

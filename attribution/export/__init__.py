@@ -10,37 +10,47 @@ import csv
 import io
 import json
 import os
-import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from pathlib import Path
+from typing import BinaryIO
 
 import networkx as nx
 
 from attribution.claims import Chain, Claim
+from attribution.export.gexf import write_gexf
 
 FILES = ("graph.json", "graph.graphml", "graph.gexf", "claims.json", "claims.csv", "graph.html")
 
 
-def write_atomic(path: Path, text: str | Iterable[str]) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new, never half."""
-    tmp = _stage(path, text)
+# What an output is made from: its text, the text in pieces, or a function that
+# writes it to a binary file (for writers that stream XML).
+Content = str | Iterable[str] | Callable[[BinaryIO], None]
+
+
+def write_atomic(path: Path, content: Content) -> None:
+    """Write ``content`` to ``path`` so that readers see the old file or the new, never half."""
+    tmp = _stage(path, content)
     try:
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def _stage(path: Path, text: str | Iterable[str]) -> Path:
-    """Write ``text`` (or its pieces) to a temporary file beside ``path``, ready to be renamed."""
+def _stage(path: Path, content: Content) -> Path:
+    """Write ``content`` to a temporary file beside ``path``, ready to be renamed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         # mkstemp makes the file owner-only; give it the mode a plain open() would.
         os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.writelines([text] if isinstance(text, str) else text)
+        with os.fdopen(fd, "wb") as handle:
+            if callable(content):
+                content(handle)
+            else:
+                with io.TextIOWrapper(handle, encoding="utf-8", newline="") as text:
+                    text.writelines([content] if isinstance(content, str) else content)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -53,10 +63,15 @@ def _umask() -> int:
     return mask
 
 
-def graph_json(graph: nx.MultiDiGraph) -> str:
-    """networkx node-link JSON (edges under ``links``), keys sorted."""
+def graph_json(graph: nx.MultiDiGraph) -> Iterator[str]:
+    """networkx node-link JSON (edges under ``links``), keys sorted, piece by piece.
+
+    The pieces join to the text ``json.dumps(..., indent=1, sort_keys=True)``
+    gives, without that text ever being whole in memory.
+    """
     data = nx.node_link_data(graph, edges="links")
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    yield from json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True).iterencode(data)
+    yield "\n"
 
 
 def read_graph(out_dir: Path) -> nx.MultiDiGraph:
@@ -78,14 +93,14 @@ def _flat_copy(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return flat
 
 
-def graphml(graph: nx.MultiDiGraph) -> str:
-    return "\n".join(nx.generate_graphml(_flat_copy(graph))) + "\n"
+def graphml(graph: nx.MultiDiGraph) -> Callable[[BinaryIO], None]:
+    """GraphML, streamed node by node by networkx's lxml writer."""
+    return lambda handle: nx.write_graphml_lxml(_flat_copy(graph), handle)
 
 
-def gexf(graph: nx.MultiDiGraph) -> str:
-    text = "\n".join(nx.generate_gexf(_flat_copy(graph)))
-    # The writer stamps today's date; drop it so the same input gives the same bytes.
-    return re.sub(r' lastmodifieddate="[^"]*"', "", text) + "\n"
+def gexf(graph: nx.MultiDiGraph) -> Callable[[BinaryIO], None]:
+    """GEXF for Gephi, streamed element by element (:mod:`attribution.export.gexf`)."""
+    return lambda handle: write_gexf(graph, handle)
 
 
 def claim_record(c: Claim) -> dict:
@@ -181,7 +196,7 @@ def write_all(
         protect=(n for chain in chains for n in chain),
     )
     drawn = [c for c in chains if all(n in trim.graph for n in c)]
-    makers: dict[str, Callable[[], str | Iterable[str]]] = {
+    makers: dict[str, Callable[[], Content]] = {
         "graph.json": lambda: graph_json(graph),
         "graph.graphml": lambda: graphml(graph),
         "graph.gexf": lambda: gexf(graph),

@@ -10,6 +10,7 @@ another's content.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -23,7 +24,7 @@ from attribution.extract.rules import RULES, Context, Found
 from attribution.extract.terms import content_terms
 from attribution.lexicon import load_patterns, load_words
 
-__all__ = ["EXTRACTOR_VERSION", "Citation", "Extraction", "Mention", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "Citation", "Extraction", "Mention", "compact", "extract"]
 
 # A stance ("X rejected the plan") does not carry the citations inside it.
 WEAK_PARENTS = frozenset({"stance"})
@@ -69,6 +70,34 @@ def extract(doc: Doc, article: Article) -> Extraction:
         {e.text for e in doc_ents(doc) if e.label_ == "PERSON" and " " in e.text.strip()}
     )
     return Extraction(article.id, tuple(nest(citations)), tuple(people))
+
+
+def compact(extraction: Extraction) -> Extraction:
+    """The same extraction with its short, much-repeated strings shared.
+
+    A build keeps every article's extraction until the corpus is read, and
+    what arrives from the cache or a worker process holds its own copy of
+    every term ("v:retreat"), kind and name: interned, they are held once.
+    """
+    return replace(extraction, citations=tuple(_compact(c) for c in extraction.citations))
+
+
+def _compact(c: Citation) -> Citation:
+    return replace(
+        c,
+        source=_compact_mention(c.source),
+        citer=_compact_mention(c.citer),
+        kind=sys.intern(c.kind),
+        medium=sys.intern(c.medium),
+        cue_text=sys.intern(c.cue_text),
+        terms=tuple(tuple(sys.intern(t) for t in terms) for terms in c.terms),
+    )
+
+
+def _compact_mention(m: Mention | None) -> Mention | None:
+    if m is None:
+        return None
+    return replace(m, text=sys.intern(m.text), name=sys.intern(m.name), kind=sys.intern(m.kind))
 
 
 def _order(item: tuple[Found, Span]) -> tuple[int, int]:
