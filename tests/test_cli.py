@@ -201,6 +201,18 @@ def test_graphml_and_gexf_are_xml_with_the_same_nodes(
         assert ids == {n["id"] for n in graph_data["nodes"]}, name
 
 
+def test_graphml_and_gexf_read_back_with_every_edge_and_its_key(
+    built: Path, graph_data: dict[str, Any]
+) -> None:
+    import networkx as nx
+
+    keys = sorted(link["key"] for link in graph_data["links"])
+    for read, name in ((nx.read_graphml, "graph.graphml"), (nx.read_gexf, "graph.gexf")):
+        graph = read(built / name)
+        assert sorted(k for *_, k in graph.edges(keys=True)) == keys, name
+        assert all(isinstance(c, int) for _, c in graph.nodes(data="cited")), name
+
+
 def test_build_twice_gives_identical_files(built: Path, tmp_path: Path) -> None:
     """A second build, in a new process with another hash seed, writes the same bytes."""
     again = tmp_path / "again"
