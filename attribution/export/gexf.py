@@ -1,10 +1,10 @@
 """GEXF 1.2 for Gephi, written node by node so the document is never whole in memory.
 
 networkx's writer builds the whole document as an ElementTree before writing a
-byte, about eight times the file's size (330 MB for a graph of 40,000 edges).
-This one writes the same document -- the layout networkx gives, which
-``nx.read_gexf`` reads back with node labels, attribute types and edge keys --
-one element at a time.
+byte, about ten times the file's size (330 MB for a graph of 40,000 edges).
+This one writes the layout networkx gives (edge keys in ``networkx_key``, so
+``nx.read_gexf`` reads back node labels, attribute types and edge keys) one
+element at a time.
 """
 
 from __future__ import annotations
