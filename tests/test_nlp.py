@@ -18,3 +18,21 @@ def test_model_key_names_model_and_spacy_without_loading() -> None:
 def test_missing_model_is_a_one_line_error_naming_the_package() -> None:
     with pytest.raises(nlp_mod.ModelError, match=r"not installed.*pip install no-such-model"):
         nlp_mod.model_key("no_such_model")
+
+
+def _annotations(doc) -> list[tuple]:
+    return [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+
+
+def test_small_component_batches_change_no_annotation(nlp) -> None:
+    # 21 texts of different lengths cross several 8-document component batches.
+    sentences = [
+        "The mayor told the Harbour Gazette that the bridge would reopen in May.",
+        "According to two officials, the budget was cut.",
+        "Ms. Okafor said on Tuesday that nobody had asked her.",
+        "A spokesman for the ministry declined to comment.",
+    ]
+    texts = [" ".join(sentences[: 1 + i % 4]) * (1 + i % 3) for i in range(21)]
+    ours = [_annotations(doc) for doc, _ in nlp_mod.parse(nlp, ((t, None) for t in texts))]
+    plain = [_annotations(doc) for doc in nlp.pipe(texts, batch_size=nlp_mod.BATCH_SIZE)]
+    assert ours == plain
