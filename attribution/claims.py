@@ -37,7 +37,7 @@ MIN_SHARED_ACROSS = 3
 COMMON_TERM = 200
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chain:
     """A path a claim travelled, from the reporting article to the source it rests on."""
 
@@ -48,7 +48,7 @@ class Chain:
     inferred: bool = False  # its second hop is a relay the article implies
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A cited statement, its chains, and the verdict of the group it belongs to.
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from attribution.lexicon import load_patterns
+from attribution.lexicon import load_any, load_patterns
 
 Span = tuple[int, int]
 
@@ -146,9 +146,9 @@ def _read_text(path: Path) -> str:
 def _read_txt(path: Path, text: str) -> Article:
     if not text.strip():
         raise CorpusError(path, "empty article")
-    patterns = load_patterns("boilerplate.txt")
+    furniture = load_any("boilerplate.txt")
     lines = [line for _, _, line in _lines(text) if line]
-    title = next((ln for ln in lines if not any(p.search(ln) for p in patterns)), lines[0])
+    title = next((ln for ln in lines if not furniture.search(ln)), lines[0])
     return _finish(Article(id=path.stem, text=text, path=str(path), title=title))
 
 
@@ -230,16 +230,16 @@ def _lines(text: str) -> Iterator[tuple[int, int, str]]:
 
 def boilerplate_spans(text: str) -> Iterator[Span]:
     """Spans of lines that are not article prose (bios, share prompts, headlines)."""
-    patterns = load_patterns("boilerplate.txt")
+    furniture = load_any("boilerplate.txt")
     lines = list(_lines(text))
     # The headline: the first line that is not site furniture.
     first_content = next(
-        (i for i, (_, _, s) in enumerate(lines) if s and not any(p.search(s) for p in patterns)), -1
+        (i for i, (_, _, s) in enumerate(lines) if s and not furniture.search(s)), -1
     )
     for i, (start, end, stripped) in enumerate(lines):
         if not stripped:
             continue
-        if any(p.search(stripped) for p in patterns) or (
+        if furniture.search(stripped) or (
             i != first_content and _looks_like_headline(stripped, lines, i)
         ):
             yield start, end

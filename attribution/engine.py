@@ -65,7 +65,7 @@ class Local:
         return extract_all(articles, self.model, self.batch_size)
 
     def close(self) -> None:
-        pass
+        nlp_mod.release()
 
 
 class Pool:

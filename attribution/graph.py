@@ -8,7 +8,7 @@ report's citations, so Express is credited with them too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from typing import NamedTuple
 
 import networkx as nx
@@ -22,7 +22,7 @@ GRAPH_SKIPS = frozenset({"stance"})
 POST_MEDIA = frozenset({"tweet", "post", "telegram"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleInfo:
     """What the graph keeps about an article."""
 
@@ -163,7 +163,7 @@ def finish(
     moves = moves or {}
     out = nx.MultiDiGraph()
     infos = [replace(a, node=moves.get(a.node, a.node)) for a in articles]
-    out.graph["articles"] = [a.__dict__ for a in sorted(infos, key=lambda a: a.path)]
+    out.graph["articles"] = [asdict(a) for a in sorted(infos, key=lambda a: a.path)]
     edges = sorted(
         (
             (moves.get(u, u), moves.get(v, v), key, data)

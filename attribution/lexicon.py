@@ -34,6 +34,13 @@ def load_patterns(name: str, ignore_case: bool = True) -> tuple[re.Pattern[str],
 
 
 @cache
+def load_any(name: str, ignore_case: bool = True) -> re.Pattern[str]:
+    """One regex that matches where any line of ``name`` would: one search, not one per line."""
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile("|".join(f"(?:{line})" for line in _lines(name)), flags)
+
+
+@cache
 def load_table(name: str) -> dict[str, str]:
     """A tab-separated ``key<TAB>value`` table; keys are lower-cased."""
     table = {}

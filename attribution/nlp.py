@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
+import numpy
 import spacy
 from spacy import util
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
@@ -37,9 +42,11 @@ class ModelError(Exception):
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every blank line: no sentence runs across paragraphs."""
-    for tok in doc[1:]:
-        if doc[tok.i - 1].is_space and doc[tok.i - 1].text.count("\n") >= 1:
-            tok.is_sent_start = True
+    # Only whitespace tokens can hold a line break, and they are few: visit those
+    # alone rather than every token in Python.
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]):
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -60,6 +67,19 @@ def load(name: str | None = None) -> Language:
             nlp.add_pipe("paragraph_breaks", before="parser")
         return nlp
     raise _not_installed(names)
+
+
+def release() -> None:
+    """Drop every loaded pipeline and hand the freed memory back to the system.
+
+    A build calls this when parsing is done: the model and what the last
+    batches left on the heap (about 130 MB with en_core_web_sm) are then not
+    held through grouping claims and writing the outputs.
+    """
+    load.cache_clear()
+    gc.collect()  # a pipeline's components refer to one another
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: memory is reused here
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def model_id(nlp: Language) -> str:

@@ -184,6 +184,7 @@ def collect(
         return summary, None, []
     moves = index.merge()
     final = finish(graph, index, [info for info, _ in placed], moves)
+    graph.clear()  # the joined copy replaces it: both are not held through the claims
     return summary, final, all_claims(final, placed, moves)
 
 

@@ -22,6 +22,13 @@ def own_cache(tmp_path_factory, monkeypatch) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def keep_model(request, monkeypatch) -> None:
+    """Builds keep the pipeline loaded between tests (a reload costs ~2 s each)."""
+    if "releases_model" not in request.keywords:
+        monkeypatch.setattr(nlp_mod, "release", lambda: None)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     return nlp_mod.load()

@@ -142,3 +142,15 @@ def test_a_two_worker_dask_cluster_writes_the_same_bytes_as_a_local_run(tmp_path
     assert "extract_batch" in prefixes  # the parsing ran on the cluster
     for name in OUTPUTS:
         assert (local / name).read_bytes() == (remote / name).read_bytes(), name
+
+
+@pytest.mark.releases_model
+def test_local_engine_unloads_the_model_when_closed(articles) -> None:
+    from attribution import nlp as nlp_mod
+
+    local = engine.Local(None)
+    results = list(local.run(articles))
+    assert nlp_mod.load.cache_info().currsize >= 1
+    local.close()
+    assert nlp_mod.load.cache_info().currsize == 0
+    assert [r.article for r in results] == [a.id for a in articles]

@@ -36,3 +36,12 @@ def test_small_component_batches_change_no_annotation(nlp) -> None:
     ours = [_annotations(doc) for doc, _ in nlp_mod.parse(nlp, ((t, None) for t in texts))]
     plain = [_annotations(doc) for doc in nlp.pipe(texts, batch_size=nlp_mod.BATCH_SIZE)]
     assert ours == plain
+
+
+def test_a_line_break_starts_a_sentence_even_without_a_full_stop(nlp) -> None:
+    text = "Flood warning for the lower valley\n\nThe mayor said the river would crest today"
+    ((doc, _),) = nlp_mod.parse(nlp, [(text, None)])
+    assert [s.text.strip() for s in doc.sents] == [
+        "Flood warning for the lower valley",
+        "The mayor said the river would crest today",
+    ]

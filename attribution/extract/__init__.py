@@ -37,7 +37,7 @@ _POST_LEAD = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """What one article yields: its citations and the people it names in full."""
 

@@ -10,7 +10,7 @@ Span = tuple[int, int]
 KINDS = ("outlet", "person", "organisation", "post", "anonymous", "article")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A source named in the text.
 
@@ -31,7 +31,7 @@ class Mention:
         return self.phrase or self.span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """One attribution: ``citer`` reports that ``source`` said ``content``.
 
