@@ -273,3 +273,4 @@ def test_compact_keeps_every_field_and_holds_each_term_once(run_extract):
     a, b = compact(first).citations[0], compact(second).citations[0]
     assert all(x is y for x, y in zip(a.terms[0], b.terms[0], strict=True))
     assert a.source.name is b.source.name and a.kind is b.kind
+    assert a.sentence_text is b.sentence_text and a.content_text is b.content_text

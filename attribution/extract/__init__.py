@@ -20,7 +20,7 @@ from attribution.extract.cached import doc_ents, doc_text, ents_within
 from attribution.extract.citation import Citation, Mention, Span
 from attribution.extract.quotes import find_quotes
 from attribution.extract.resolve import Antecedents
-from attribution.extract.rules import RULES, Context, Found
+from attribution.extract.rules import RULES, Context, Found, may_fire
 from attribution.extract.terms import content_terms
 from attribution.lexicon import load_patterns, load_words
 
@@ -51,10 +51,12 @@ def extract(doc: Doc, article: Article) -> Extraction:
     text = doc_text(doc)
     ctx = Context(tuple(find_quotes(text)), text)
     found: list[tuple[Found, Span]] = []
+    candidates = may_fire(doc)
     for sent in doc.sents:
         if article.in_boilerplate(sent.start_char, sent.start_char + 1):
             continue
-        for tok in sent:
+        for i in candidates[sent.start : sent.end].nonzero()[0]:
+            tok = doc[sent.start + int(i)]
             hit = next((f for rule in RULES if (f := rule(tok, ctx)) is not None), None)
             if hit is not None:
                 found.append((hit, (sent.start_char, sent.end_char)))
@@ -73,11 +75,13 @@ def extract(doc: Doc, article: Article) -> Extraction:
 
 
 def compact(extraction: Extraction) -> Extraction:
-    """The same extraction with its short, much-repeated strings shared.
+    """The same extraction with its repeated strings shared.
 
     A build keeps every article's extraction until the corpus is read, and
     what arrives from the cache or a worker process holds its own copy of
-    every term ("v:retreat"), kind and name: interned, they are held once.
+    every term ("v:retreat"), kind and name, and of a sentence for each
+    citation in it. Interned, each is held once: a sentence that carries
+    three citations, or wire copy reprinted by ten outlets, costs one string.
     """
     return replace(extraction, citations=tuple(_compact(c) for c in extraction.citations))
 
@@ -85,11 +89,14 @@ def compact(extraction: Extraction) -> Extraction:
 def _compact(c: Citation) -> Citation:
     return replace(
         c,
+        article=sys.intern(c.article),
         source=_compact_mention(c.source),
         citer=_compact_mention(c.citer),
         kind=sys.intern(c.kind),
         medium=sys.intern(c.medium),
         cue_text=sys.intern(c.cue_text),
+        content_text=sys.intern(c.content_text),
+        sentence_text=sys.intern(c.sentence_text),
         terms=tuple(tuple(sys.intern(t) for t in terms) for terms in c.terms),
     )
 

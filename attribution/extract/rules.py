@@ -11,7 +11,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.parts_of_speech import VERB
+from spacy.tokens import Doc, Token
 
 from attribution.extract.cached import doc_text
 from attribution.extract.citation import Mention, Span
@@ -416,3 +419,21 @@ RULES: tuple[Rule, ...] = (
     stance_verb,
     hedge,
 )
+
+
+def may_fire(doc: Doc) -> numpy.ndarray:
+    """Which tokens of ``doc`` any rule could fire on: a mask built from whole-Doc arrays.
+
+    It is the union of each rule's first test (a verb; "according"; a
+    prepositional object; "read" or "say"; an adverbial modifier), so the
+    rules are not called for the three tokens in four that none of them
+    wants. A rule whose first test changes must be given a place here.
+    """
+    strings = doc.vocab.strings
+    pos, dep, lower, lemma = doc.to_array([POS, DEP, LOWER, LEMMA]).T
+    return (
+        (pos == VERB)
+        | (lower == strings["according"])
+        | numpy.isin(dep, [strings["pobj"], strings["advmod"]])
+        | numpy.isin(lemma, [strings["read"], strings["say"]])
+    )
