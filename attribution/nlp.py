@@ -97,7 +97,7 @@ def parse(
 
 
 def component_cfg(nlp: Language, batch_size: int = COMPONENT_BATCH) -> dict[str, dict[str, int]]:
-    """``nlp.pipe``'s ``component_cfg`` running each model-bearing component ``batch_size`` docs at a time."""
+    """``nlp.pipe``'s ``component_cfg``: each model-bearing component takes ``batch_size`` docs."""
     return {
         name: {"batch_size": batch_size}
         for name, component in nlp.pipeline
