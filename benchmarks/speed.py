@@ -29,7 +29,7 @@ Prints a table as the runs finish, then one PASS/FAIL line per goal; the exit st
 is 0 whatever the figures (1 only when a run itself fails). Measured on the 2-core
 machine this was written on, en_core_web_sm parses about 4 real or 5 synthetic articles
 a second, so the default --base of 120 makes the 10x corpus (1200 articles) take about
-four to five minutes, and the whole benchmark twenty to thirty.
+four to five minutes, and the whole benchmark thirty to thirty-five.
 """
 
 from __future__ import annotations
