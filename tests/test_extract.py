@@ -274,3 +274,24 @@ def test_compact_keeps_every_field_and_holds_each_term_once(run_extract):
     assert all(x is y for x, y in zip(a.terms[0], b.terms[0], strict=True))
     assert a.source.name is b.source.name and a.kind is b.kind
     assert a.sentence_text is b.sentence_text and a.content_text is b.content_text
+
+
+def test_every_token_a_rule_fires_on_is_in_the_may_fire_mask(nlp):
+    from attribution.extract.quotes import find_quotes as quotes
+    from attribution.extract.rules import RULES, Context, may_fire
+
+    text = (
+        "According to the harbour office, two ferries were cancelled. "
+        "The mayor told the Coast Herald that the bridge would reopen. "
+        "It was reported that the dam had cracked. "
+        "In an interview with Radio Nord, Ms. Berg said the water rose fast. "
+        "The statement read: \u201cWe will rebuild.\u201d "
+        "The council reportedly rejected the plan, and the union denied it."
+    )
+    doc = nlp(text)
+    ctx = Context(tuple(quotes(text)), text)
+    fired = {tok.i for tok in doc for rule in RULES if rule(tok, ctx) is not None}
+    mask = may_fire(doc)
+    assert len(fired) >= 5
+    assert all(mask[i] for i in fired)
+    assert mask.sum() < len(doc)  # it does narrow the search
