@@ -58,12 +58,11 @@ import sys, time
 from pathlib import Path
 import spacy
 from spacy import util
-from spacy.pipeline import TrainablePipe
 from attribution import nlp as nlp_mod
 name = next(n for n in nlp_mod.DEFAULT_MODELS if util.is_package(n))
 nlp = spacy.load(name)
 size = int(sys.argv[3])
-config = {n: {"batch_size": size} for n, c in nlp.pipeline if isinstance(c, TrainablePipe) and size}
+config = nlp_mod.component_cfg(nlp, size) if size else {}
 texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
 started = time.perf_counter()
 for doc in nlp.pipe(texts, batch_size=int(sys.argv[2]), component_cfg=config):
