@@ -8,6 +8,7 @@ report's citations, so Express is credited with them too.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import asdict, dataclass, replace
 from typing import NamedTuple
 
@@ -199,14 +200,19 @@ def chains(graph: nx.MultiDiGraph, min_length: int = 2, limit: int = 50) -> list
     or its outlet) and ends at a node that cites nobody. ``min_length``
     counts hops (edges).
     """
-    simple = nx.DiGraph(graph)
+    # Who cites whom is all a path needs: no copy of the edges' evidence.
+    simple = nx.DiGraph()
+    simple.add_nodes_from(graph)
+    simple.add_edges_from(graph.edges())
     starts = sorted(n for n in simple if simple.in_degree(n) == 0)
-    found: list[list[str]] = []
-    for start in starts:
-        found.extend(_paths_from(simple, start, max_paths=500))
-    found = [p for p in found if len(p) - 1 >= min_length]
-    found.sort(key=lambda p: (-len(p), p))
-    return found[:limit]
+    found = (
+        path
+        for start in starts
+        for path in _paths_from(simple, start, max_paths=500)
+        if len(path) - 1 >= min_length
+    )
+    # Only the best ``limit`` are held: a big corpus has hundreds of thousands of paths.
+    return heapq.nsmallest(limit, found, key=lambda p: (-len(p), p))
 
 
 def _paths_from(g: nx.DiGraph, start: str, max_paths: int) -> list[list[str]]:
