@@ -5,11 +5,14 @@ Articles stream through spaCy in batches; only the small extractions are kept.
 
 from __future__ import annotations
 
+import pickle
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
+from typing import BinaryIO
 
 import networkx as nx
 from tqdm import tqdm
@@ -120,7 +123,7 @@ def extractions(
                     continue
                 if cached is None and store is not None:
                     store.put(article, result)
-                yield article, compact(result)
+                yield article, result
     finally:
         bar.close()
         if engine is not None:
@@ -168,24 +171,46 @@ def collect(
     report: Report = lambda line: print(line, file=sys.stderr),
     aliases: dict[str, str] | None = None,
 ) -> tuple[Summary, nx.MultiDiGraph | None, list[Claim]]:
-    """The graph and the grouped claims of every article under ``paths``, in memory."""
+    """The graph and the grouped claims of every article under ``paths``, in memory.
+
+    While the parser runs, each article's extraction waits in a spill file, not
+    in memory: the graph is built once the model is unloaded, so the parse and
+    the corpus's citations are never in memory together.
+    """
     summary = Summary()
+    with tempfile.TemporaryFile(prefix="attribution-spill-") as spill:
+        for article, extraction in extractions(paths, summary, parsing, progress, report):
+            info = ArticleInfo(
+                article.id, article.path, article.title, article.outlet, "", article.credit
+            )
+            pickle.dump((info, extraction), spill, pickle.HIGHEST_PROTOCOL)
+            summary.read += 1
+        if not summary.read:
+            return summary, None, []
+        spill.seek(0)
+        graph, claims = _join(_unspill(spill, summary.read), aliases)
+    return summary, graph, claims
+
+
+def _unspill(spill: BinaryIO, count: int) -> Iterator[tuple[ArticleInfo, Extraction]]:
+    for _ in range(count):
+        yield pickle.load(spill)
+
+
+def _join(
+    items: Iterable[tuple[ArticleInfo, Extraction]], aliases: dict[str, str] | None
+) -> tuple[nx.MultiDiGraph, list[Claim]]:
+    """Resolve every article's citations against the others; the joined graph and claims."""
     index = EntityIndex(aliases=dict(aliases or {}))
     graph = nx.MultiDiGraph()
     placed: list[tuple[ArticleInfo, list[Placed]]] = []
-    for article, extraction in extractions(paths, summary, parsing, progress, report):
-        node = index.article_node(article.id, article.title, article.outlet)
-        info = ArticleInfo(
-            article.id, article.path, article.title, article.outlet, node, article.credit
-        )
-        placed.append((info, add_article(graph, index, info, extraction)))
-        summary.read += 1
-    if not placed:
-        return summary, None, []
+    for info, extraction in items:
+        info = replace(info, node=index.article_node(info.id, info.title, info.outlet))
+        placed.append((info, add_article(graph, index, info, compact(extraction))))
     moves = index.merge()
     final = finish(graph, index, [info for info, _ in placed], moves)
     graph.clear()  # the joined copy replaces it: both are not held through the claims
-    return summary, final, all_claims(final, placed, moves)
+    return final, all_claims(final, placed, moves)
 
 
 def all_claims(
