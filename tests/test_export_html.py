@@ -11,9 +11,10 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from jinja2.utils import htmlsafe_json_dumps
 
 from attribution.claims import Chain, Claim
-from attribution.export.html import render_html
+from attribution.export.html import JSON_OPTIONS, html_pieces, render_html
 
 XSS = "</script><img src=x onerror=alert(1)>"
 DATA_BLOCK = re.compile(
@@ -198,6 +199,21 @@ def test_deterministic(graph: nx.MultiDiGraph) -> None:
     first = render_html(graph, title="t", chains=CHAINS)
     assert render_html(graph, title="t", chains=CHAINS) == first
     assert render_html(build_graph(reverse=True), title="t", chains=CHAINS) == first
+
+
+def test_page_written_in_pieces_is_the_same_page(graph: nx.MultiDiGraph) -> None:
+    """The data comes node by node and edge by edge, and joins to the one page."""
+    pieces = list(html_pieces(graph, title="t", chains=CHAINS))
+    assert "".join(pieces) == render_html(graph, title="t", chains=CHAINS)
+    assert sum('"from": ' in piece for piece in pieces) == graph.number_of_edges()
+    assert sum('"cited": ' in piece for piece in pieces) == graph.number_of_nodes()
+
+
+def test_data_block_is_what_tojson_gives(page: str) -> None:
+    """Written piece by piece, the block is still exactly jinja's escaped ``tojson`` text."""
+    block = DATA_BLOCK.findall(page)[0]
+    assert block == htmlsafe_json_dumps(json.loads(block), **JSON_OPTIONS)
+    assert "<" not in block and "&" not in block and "'" not in block
 
 
 def test_input_graph_not_mutated(graph: nx.MultiDiGraph) -> None:

@@ -185,7 +185,7 @@ def write_all(
 
     Only the page is cut down to ``max_nodes``; every other file holds the whole graph.
     """
-    from attribution.export.html import render_html
+    from attribution.export.html import html_pieces
     from attribution.export.layout import depths
     from attribution.export.trim import DEFAULT_MAX_NODES, keep_important
 
@@ -202,7 +202,7 @@ def write_all(
         "graph.gexf": lambda: gexf(graph),
         "claims.json": lambda: claims_json(claims),
         "claims.csv": lambda: claims_csv(claims),
-        "graph.html": lambda: render_html(
+        "graph.html": lambda: html_pieces(
             trim.graph, title=title, chains=drawn, claims=claims, note=trim.note()
         ),
     }

@@ -1,8 +1,11 @@
 """Render a citation graph as a single self-contained, offline HTML page.
 
-The page is built with pyvis (vis-network 9.1.2) but uses the project's own Jinja template:
-vis-network's JS and CSS are inlined, all graph data travels in one JSON block, and every
-string taken from articles is rendered as plain text (see ``templates/graph.html``).
+Nodes and edges are pyvis's (vis-network 9.1.2) ``Node`` and ``Edge`` options, and its
+vis-network JS and CSS are inlined; the page is the project's own Jinja template. All graph
+data travels in one JSON block, and every string taken from articles is rendered as plain
+text (see ``templates/graph.html``). pyvis's ``generate_html`` would hold every node, every
+edge and the whole page in memory at once, so the page is written in pieces instead: the
+template around the data, and the data one element at a time.
 """
 
 from __future__ import annotations
@@ -10,7 +13,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import secrets
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -21,12 +25,12 @@ from typing import Any
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pyvis.edge import Edge
-from pyvis.network import Network
+from pyvis.node import Node
 
 from attribution.claims import Claim
 from attribution.export.layout import Depths, depths, positions
 
-__all__ = ["KIND_STYLES", "render_html"]
+__all__ = ["KIND_STYLES", "html_pieces", "render_html"]
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "graph.html"
@@ -42,6 +46,8 @@ EDGE_COLOUR = "#8a8a8a"
 EDGE_HIGHLIGHT = "#333333"
 CHAIN_COLOUR = "#d62728"
 NODE_FONT_COLOUR = "#222222"
+# ensure_ascii also escapes U+2028/2029; allow_nan=False refuses to emit invalid JSON.
+JSON_OPTIONS: dict[str, Any] = {"sort_keys": True, "ensure_ascii": True, "allow_nan": False}
 
 
 @dataclass(frozen=True)
@@ -82,25 +88,86 @@ def render_html(
     Raises ``TypeError`` for non-string node ids and ``ValueError`` for a chain naming a
     node that is not in the graph.
     """
+    return "".join(html_pieces(graph, title=title, chains=chains, claims=claims, note=note))
+
+
+def html_pieces(
+    graph: nx.MultiDiGraph,
+    *,
+    title: str,
+    chains: list[list[str]] | None = None,
+    claims: Sequence[Claim] = (),
+    note: str | None = None,
+) -> Iterator[str]:
+    """The text of :func:`render_html`, in pieces, for writing a big page to a file.
+
+    The graph data is made and written one node or edge at a time; only the
+    template around it is ever whole in memory.
+    """
     _check_node_ids(graph)
     chain_list = [list(chain) for chain in chains or []]
     _check_chains(graph, chain_list)
     edge_ids = _edge_ids(graph)
     depth = depths(graph)
-    net = Network(directed=True, heading=title)
-    _add_nodes(net, graph, depth, positions(graph, depth))
-    _add_edges(net, graph, edge_ids, depth)
-    # set_options() would strip the spaces out of string values; a dict is what it returns.
-    net.options = _vis_options(graph.number_of_nodes() + graph.number_of_edges() > DIM_LIMIT)
     panel = {
         "chains": _chain_panel(graph, chain_list, edge_ids),
         "claims": _claim_panel(graph, claims, edge_ids),
         "note": note,
     }
-    net.templateEnv = _template_env(panel)
-    net.template_dir = str(TEMPLATE_DIR)
-    net.path = TEMPLATE_NAME
-    return net.generate_html(name=TEMPLATE_NAME)
+    options = _vis_options(graph.number_of_nodes() + graph.number_of_edges() > DIM_LIMIT)
+    # A fresh random mark where the data goes: no article text can foresee it.
+    mark = secrets.token_hex(16)
+    page = (
+        _template_env(panel)
+        .get_template(TEMPLATE_NAME)
+        .render(
+            heading=title,
+            node_count=graph.number_of_nodes(),
+            edge_count=graph.number_of_edges(),
+            graph_data=mark,  # hex: autoescape leaves it as it is
+        )
+    )
+    head, tail = page.split(mark)
+    yield head
+    data = {
+        "chains": panel["chains"],
+        "claims": panel["claims"]["shown"],
+        "edges": _edges(graph, edge_ids, depth),
+        "nodes": _nodes(graph, depth, positions(graph, depth)),
+        "options": options,
+    }
+    for piece in _json_object(data):
+        yield _htmlsafe(piece)
+    yield tail
+
+
+def _json_object(members: Mapping[str, Any]) -> Iterator[str]:
+    """The JSON text of ``members`` with its keys sorted; an iterator is written as a list.
+
+    The text is what one ``json.dumps(members, **JSON_OPTIONS)`` would give, with
+    the iterators' items dumped one at a time as they come.
+    """
+    for n, key in enumerate(sorted(members)):
+        yield ("{" if n == 0 else ", ") + json.dumps(key) + ": "
+        value = members[key]
+        if not isinstance(value, Iterator):
+            yield json.dumps(value, **JSON_OPTIONS)
+            continue
+        yield "["
+        for m, item in enumerate(value):
+            yield (", " if m else "") + json.dumps(item, **JSON_OPTIONS)
+        yield "]"
+    yield "}" if members else "{}"
+
+
+def _htmlsafe(text: str) -> str:
+    """What jinja's ``tojson`` does after dumping: JSON that cannot end a <script> early."""
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("'", "\\u0027")
+    )
 
 
 def _check_node_ids(graph: nx.MultiDiGraph) -> None:
@@ -149,13 +216,10 @@ def _in_edge_order(ids: Iterable[str]) -> list[str]:
     return sorted(set(ids), key=lambda eid: int(eid[1:]))
 
 
-def _add_nodes(
-    net: Network,
-    graph: nx.MultiDiGraph,
-    depth: Depths,
-    where: Mapping[str, tuple[float, float]],
-) -> None:
-    """Add every node to ``net`` in id order, placed, styled by kind, sized by ``cited``."""
+def _nodes(
+    graph: nx.MultiDiGraph, depth: Depths, where: Mapping[str, tuple[float, float]]
+) -> Iterator[dict[str, Any]]:
+    """Every node's vis options in id order: placed, styled by kind, sized by ``cited``."""
     for node in sorted(graph.nodes):
         attrs = graph.nodes[node]
         name = str(attrs.get("label") or node)
@@ -167,12 +231,12 @@ def _add_nodes(
         author_name = str(graph.nodes[author].get("label") or author) if author in graph else None
         style = KIND_STYLES.get(kind, FALLBACK_STYLE)
         x, y = where[node]
-        net.add_node(
+        yield Node(
             node,
-            label=_short(name),
+            style.shape,
+            label=_short(name) or node,
             x=x,
             y=y,
-            shape=style.shape,
             color={"background": style.background, "border": style.border},
             title=_node_tooltip(name, kind, aliases, cited, graph.out_degree(node), author_name),
             name=name,
@@ -183,7 +247,7 @@ def _add_nodes(
             borderWidth=2 if style.dashed else 1,
             shapeProperties={"borderDashes": [4, 3] if style.dashed else False},
             **_node_size(style.shape, cited),
-        )
+        ).options
 
 
 def _short(text: str, limit: int = MAX_LABEL_CHARS) -> str:
@@ -219,13 +283,10 @@ def _node_tooltip(
     return "\n".join(lines)
 
 
-def _add_edges(
-    net: Network,
-    graph: nx.MultiDiGraph,
-    edge_ids: Mapping[tuple[str, str, Any], str],
-    depth: Depths,
-) -> None:
-    """Add every edge (citer -> cited) in stable order, with deterministic ids."""
+def _edges(
+    graph: nx.MultiDiGraph, edge_ids: Mapping[tuple[str, str, Any], str], depth: Depths
+) -> Iterator[dict[str, Any]]:
+    """Every edge's vis options (citer -> cited) in stable order, with deterministic ids."""
     seen_pairs: dict[frozenset[str], int] = {}
     for u, v, key, attrs in _sorted_edges(graph):
         eid = edge_ids[(u, v, key)]
@@ -233,10 +294,7 @@ def _add_edges(
         parallel = seen_pairs.get(pair, 0)
         seen_pairs[pair] = parallel + 1
         on_chain = depth.chain_over(u, v) >= LONG_CHAIN
-        # Network.add_edge looks its endpoints up in a list: quadratic on a big graph.
-        net.edges.append(
-            Edge(u, v, True, **_edge_options(eid, key, attrs, on_chain, parallel)).options
-        )
+        yield Edge(u, v, True, **_edge_options(eid, key, attrs, on_chain, parallel)).options
 
 
 def _edge_options(
@@ -350,20 +408,13 @@ def _vis_options(big: bool) -> dict[str, Any]:
 
 
 def _template_env(panel: dict[str, Any]) -> Environment:
-    """A fresh autoescaping environment carrying what pyvis's render call does not pass."""
+    """A fresh autoescaping environment with the panel and the page's fixed parts."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATE_DIR)),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    # ensure_ascii also escapes U+2028/2029; allow_nan=False refuses to emit invalid JSON.
-    env.policies["json.dumps_kwargs"] = {
-        "sort_keys": True,
-        "ensure_ascii": True,
-        "allow_nan": False,
-    }
-    env.filters["fromjson"] = json.loads
     env.globals.update(
         panel=panel,
         dim_limit=DIM_LIMIT,
