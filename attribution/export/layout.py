@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from attribution.graph import who_cites_whom
+
 __all__ = ["Depths", "depths", "positions"]
 
 LEVEL_GAP = 300.0  # between columns: room for a label of ~40 characters
@@ -46,7 +48,7 @@ def depths(graph: nx.MultiDiGraph) -> Depths:
     Nodes on a cycle (A cites B, B cites A) share their strongly connected component's
     depths, which keeps the answer finite and the same for every member.
     """
-    simple = nx.DiGraph(graph)
+    simple = who_cites_whom(graph)
     simple.remove_edges_from(list(nx.selfloop_edges(simple)))
     dag = nx.condensation(simple)
     member = dag.graph["mapping"]

@@ -24,7 +24,7 @@ DEFAULT_MAX_NODES = 5000
 class Trim:
     """A graph cut down to at most ``max_nodes`` nodes, and a count of the rest."""
 
-    graph: nx.MultiDiGraph
+    graph: nx.MultiDiGraph  # the graph itself, or a read-only view of part of it
     total_nodes: int
     total_edges: int
     dropped: dict[str, int] = field(default_factory=dict)  # node kind -> nodes left out
@@ -63,4 +63,5 @@ def keep_important(
     )
     keep = set((first + rest)[:max_nodes])
     dropped = Counter(str(graph.nodes[n].get("kind", "unknown")) for n in graph if n not in keep)
-    return Trim(graph.subgraph(keep).copy(), *total, dict(dropped))
+    # A read-only view: a copy would duplicate most of a big graph's attributes.
+    return Trim(graph.subgraph(keep), *total, dict(dropped))
