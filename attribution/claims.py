@@ -106,6 +106,18 @@ def article_claims(
     return claims
 
 
+def renamed(claim: Claim, rename: Callable[[str], str]) -> Claim:
+    """``claim`` with its nodes given new ids, as :func:`article_claims` with ``rename`` gives.
+
+    Claims can be made while the corpus is read and the merged ids given at the end.
+    """
+    paths = {tuple(_dedupe([rename(n) for n in chain.path])) for chain in claim.chains}
+    template = claim.chains[0] if claim.chains else None
+    chains = tuple(replace(template, path=p) for p in sorted(paths)) if template else ()
+    source = rename(claim.source) if claim.source is not None else None
+    return replace(claim, chains=chains, source=source)
+
+
 def _tails(c: Citation, source: str, placed: list[Placed], depth: int = 0) -> list[list[str]]:
     """Paths from ``source`` down through citations nested in ``c``'s content."""
     span = c.content_span

@@ -156,10 +156,12 @@ def finish(
     articles: list[ArticleInfo],
     moves: dict[str, str] | None = None,
 ) -> nx.MultiDiGraph:
-    """A copy of the graph with merged nodes joined, sorted, with every node's attributes.
+    """The graph with merged nodes joined, sorted, with every node's attributes.
 
     ``moves`` maps ids merged away (:meth:`EntityIndex.merge`) to the ids kept.
     Sorting makes the files written from it byte-identical for the same input.
+    ``graph`` is emptied on the way, so that the corpus's citations are never
+    held twice.
     """
     moves = moves or {}
     out = nx.MultiDiGraph()
@@ -173,6 +175,8 @@ def finish(
         ),
         key=lambda e: e[:3],
     )
+    edges.reverse()  # taken from the end below, each edge let go as it is copied
+    graph.clear()
     cited: dict[str, int] = {}
     for _, v, _, _ in edges:
         cited[v] = cited.get(v, 0) + 1
@@ -188,9 +192,22 @@ def finish(
             cited=cited.get(node, 0),
             **({"author": entity.author} if entity.author else {}),
         )
-    for u, v, key, data in edges:
+    while edges:
+        u, v, key, data = edges.pop()
         out.add_edge(u, v, key=key, **data)
     return out
+
+
+def who_cites_whom(graph: nx.MultiDiGraph) -> nx.DiGraph:
+    """The graph's nodes and one edge per citing pair, with no attributes.
+
+    What paths and depths need, without a copy of every citation's evidence
+    (``nx.DiGraph(graph)`` would merge each pair's attribute dicts into a new one).
+    """
+    simple = nx.DiGraph()
+    simple.add_nodes_from(graph)
+    simple.add_edges_from(graph.edges())
+    return simple
 
 
 def chains(graph: nx.MultiDiGraph, min_length: int = 2, limit: int = 50) -> list[list[str]]:
@@ -200,10 +217,7 @@ def chains(graph: nx.MultiDiGraph, min_length: int = 2, limit: int = 50) -> list
     or its outlet) and ends at a node that cites nobody. ``min_length``
     counts hops (edges).
     """
-    # Who cites whom is all a path needs: no copy of the edges' evidence.
-    simple = nx.DiGraph()
-    simple.add_nodes_from(graph)
-    simple.add_edges_from(graph.edges())
+    simple = who_cites_whom(graph)
     starts = sorted(n for n in simple if simple.in_degree(n) == 0)
     found = (
         path

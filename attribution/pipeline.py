@@ -19,14 +19,14 @@ from tqdm import tqdm
 
 from attribution import nlp as nlp_mod
 from attribution.cache import Cache
-from attribution.claims import Claim, article_claims, group_claims
+from attribution.claims import Claim, article_claims, group_claims, renamed
 from attribution.corpus import Article, CorpusError, read_corpus
 from attribution.engine import Engine
 from attribution.engine import make as make_engine
 from attribution.entities import EntityIndex
 from attribution.export import write_all
 from attribution.extract import Extraction, compact
-from attribution.graph import ArticleInfo, Placed, add_article, chains, finish
+from attribution.graph import ArticleInfo, add_article, chains, finish
 
 Report = Callable[[str], None]
 CHUNK = 512  # articles looked up in the cache at a time; the rest of the corpus waits on disk
@@ -200,29 +200,28 @@ def _unspill(spill: BinaryIO, count: int) -> Iterator[tuple[ArticleInfo, Extract
 def _join(
     items: Iterable[tuple[ArticleInfo, Extraction]], aliases: dict[str, str] | None
 ) -> tuple[nx.MultiDiGraph, list[Claim]]:
-    """Resolve every article's citations against the others; the joined graph and claims."""
+    """Resolve every article's citations against the others; the joined graph and claims.
+
+    Each article's citations become edges and claims as it is read, then are let go.
+    """
     index = EntityIndex(aliases=dict(aliases or {}))
     graph = nx.MultiDiGraph()
-    placed: list[tuple[ArticleInfo, list[Placed]]] = []
+    infos: list[ArticleInfo] = []
+    claims: list[Claim] = []
     for info, extraction in items:
         info = replace(info, node=index.article_node(info.id, info.title, info.outlet))
-        placed.append((info, add_article(graph, index, info, compact(extraction))))
+        placed = add_article(graph, index, info, compact(extraction))
+        claims.extend(article_claims(info.id, info.node, placed))
+        infos.append(info)
     moves = index.merge()
-    final = finish(graph, index, [info for info, _ in placed], moves)
-    graph.clear()  # the joined copy replaces it: both are not held through the claims
-    return final, all_claims(final, placed, moves)
+    final = finish(graph, index, infos, moves)
+    return final, all_claims(final, claims, moves)
 
 
-def all_claims(
-    graph: nx.MultiDiGraph, placed: list[tuple[ArticleInfo, list[Placed]]], moves: dict[str, str]
-) -> list[Claim]:
-    """Every article's claims, grouped across the corpus, in a stable order."""
+def all_claims(graph: nx.MultiDiGraph, claims: list[Claim], moves: dict[str, str]) -> list[Claim]:
+    """The articles' claims with merged nodes renamed, grouped across the corpus, in order."""
     rename = lambda node: moves.get(node, node)  # noqa: E731
-    claims = [
-        claim
-        for info, items in sorted(placed, key=lambda p: p[0].id)
-        for claim in article_claims(info.id, rename(info.node), items, rename)
-    ]
+    claims = [renamed(claim, rename) for claim in claims]
     claims.sort(key=lambda c: (c.article, c.id))
     anonymous = {n for n, kind in graph.nodes(data="kind") if kind == "anonymous"}
     authors = dict(graph.nodes(data="author", default=None))

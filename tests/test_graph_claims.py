@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from attribution.claims import Chain, Claim, article_claims, group_claims
+from attribution.claims import Chain, Claim, article_claims, group_claims, renamed
 from attribution.entities import EntityIndex
 from attribution.extract import Citation, Extraction, Mention
 from attribution.graph import ArticleInfo, add_article, chains, finish
@@ -67,6 +67,26 @@ def test_nested_citation_is_the_root_of_the_outer_claim():
     roots = {c.text: c.roots for c in claims}
     assert roots["The ministry confirmed that ..."] == ("organisation:ministry-of-transport",)
     assert all(c.single_source for c in claims)
+
+
+def test_claims_made_before_a_merge_and_renamed_after_are_the_claims_made_after():
+    """Chains that become one path when two nodes are joined come out once."""
+    bbc = mention("BBC", "outlet", 90)
+    outer = citation(bbc, (94, 102), (0, 85), content_text="The ministry confirmed that ...")
+    inner = citation(
+        mention("Ministry of Transport", "organisation", 0), (22, 31), (32, 85), citer=bbc
+    )
+    index = EntityIndex()
+    node = index.article_node("a1", "Title", "Insider")
+    info = ArticleInfo("a1", "a1.txt", "Title", "Insider", node)
+    placed = add_article(nx.MultiDiGraph(), index, info, Extraction("a1", (outer, inner), ()))
+    # The outlet turns out to be the ministry's own channel: one node for both.
+    moves = {"outlet:bbc": "organisation:ministry-of-transport"}
+    rename = lambda n: moves.get(n, n)  # noqa: E731
+    after = article_claims("a1", node, placed, rename)
+    assert [renamed(c, rename) for c in article_claims("a1", node, placed)] == after
+    assert after[0].chains[0].path == ("outlet:insider", "organisation:ministry-of-transport")
+    assert after[0].source == "organisation:ministry-of-transport"
 
 
 def test_relay_credits_later_citations_to_the_followed_outlet_as_inferred():
