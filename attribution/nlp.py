@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
-import os
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -29,10 +28,6 @@ BATCH_SIZE = 64
 # the same annotations (each document is encoded on its own) at about a
 # quarter of the peak memory and no slower (README, "Performance").
 COMPONENT_BATCH = 8
-# glibc's mallopt parameter M_MMAP_THRESHOLD, and the size from which blocks
-# are mapped on their own (see _map_large_blocks).
-_M_MMAP_THRESHOLD = -3
-MMAP_THRESHOLD = 1 << 20
 
 T = TypeVar("T")
 # Odd spaces become plain ones, one character for one, so offsets stay true:
@@ -63,7 +58,6 @@ def load(name: str | None = None) -> Language:
     cross paragraph breaks (headlines and captions have no final full stop).
     """
     names = (name,) if name else DEFAULT_MODELS
-    _map_large_blocks()
     for candidate in names:
         try:
             nlp = spacy.load(candidate)
@@ -73,26 +67,6 @@ def load(name: str | None = None) -> Language:
             nlp.add_pipe("paragraph_breaks", before="parser")
         return nlp
     raise _not_installed(names)
-
-
-def _map_large_blocks() -> bool:
-    """Have glibc map every block of 1 MiB or more on its own, so freeing it returns it.
-
-    By default glibc raises that threshold each time such a block is freed, so
-    the parser's arrays end up carved from the heap, which fragments as a long
-    run goes on: parsing 1,200 invented articles, RSS between articles climbed
-    from 283 to 362 MB by default and stayed within 190-245 MB with the
-    threshold fixed (README, "Performance"). A user's own
-    ``MALLOC_MMAP_THRESHOLD_`` is left alone. Elsewhere than glibc this does
-    nothing; True when the setting took.
-    """
-    if "MALLOC_MMAP_THRESHOLD_" in os.environ:
-        return False
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError, TypeError):  # not glibc (macOS, musl, Windows)
-        return False
-    return bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD))
 
 
 def release() -> None:

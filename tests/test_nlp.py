@@ -1,8 +1,7 @@
-"""Loading and running the pipeline: its identity, its batches, and how it hands memory back."""
+"""The pipeline's identity, read without loading it."""
 
 from __future__ import annotations
 
-import platform
 import re
 
 import pytest
@@ -46,14 +45,3 @@ def test_a_line_break_starts_a_sentence_even_without_a_full_stop(nlp) -> None:
         "Flood warning for the lower valley",
         "The mayor said the river would crest today",
     ]
-
-
-@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="a glibc setting")
-def test_large_blocks_are_mapped_apart_on_glibc(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
-    assert nlp_mod._map_large_blocks()
-
-
-def test_a_users_own_malloc_setting_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")
-    assert not nlp_mod._map_large_blocks()
