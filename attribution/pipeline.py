@@ -1,6 +1,8 @@
 """The build, end to end: read -> parse -> extract -> resolve -> graph -> claims -> export.
 
-Articles stream through spaCy in batches; only the small extractions are kept.
+Articles stream through spaCy in batches and each Doc is dropped once its
+citations are extracted. The extractions wait in a spill file until the model
+is unloaded; only then are they joined into the graph and the claims.
 """
 
 from __future__ import annotations
@@ -146,7 +148,8 @@ def build(
     ``aliases`` is the user's alias table (:func:`attribution.entities.read_aliases`);
     ``max_nodes`` caps the nodes drawn on the page (the data files keep them all).
     """
-    summary, graph, claims = collect(paths, parsing, progress, report, aliases)
+    spill = next(p for p in (out_dir, *out_dir.parents) if p.is_dir())
+    summary, graph, claims = collect(paths, parsing, progress, report, aliases, spill)
     if graph is None:
         return summary, None
     top = chains(graph, min_length=1)  # longest first, so those of 2+ hops lead
@@ -170,15 +173,18 @@ def collect(
     progress: bool = False,
     report: Report = lambda line: print(line, file=sys.stderr),
     aliases: dict[str, str] | None = None,
+    spill_dir: Path | None = None,
 ) -> tuple[Summary, nx.MultiDiGraph | None, list[Claim]]:
     """The graph and the grouped claims of every article under ``paths``, in memory.
 
     While the parser runs, each article's extraction waits in a spill file, not
     in memory: the graph is built once the model is unloaded, so the parse and
-    the corpus's citations are never in memory together.
+    the corpus's citations are never in memory together. The file has no name
+    and goes in ``spill_dir`` (by default the system's temporary folder, which
+    may itself be in memory: a build puts it beside its outputs).
     """
     summary = Summary()
-    with tempfile.TemporaryFile(prefix="attribution-spill-") as spill:
+    with tempfile.TemporaryFile(prefix=".attribution-spill-", dir=spill_dir) as spill:
         for article, extraction in extractions(paths, summary, parsing, progress, report):
             info = ArticleInfo(
                 article.id, article.path, article.title, article.outlet, "", article.credit

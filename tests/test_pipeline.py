@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from attribution.export import FILES
 from attribution.pipeline import build
 
 SAMPLES = Path(__file__).resolve().parents[1] / "attribution" / "samples"
@@ -123,3 +124,11 @@ def test_articles_list_says_who_cites_for_each_article(built):
     articles = {Path(a["path"]).name: a for a in graph_json["graph"]["articles"]}
     assert articles["insider_retreat.txt"]["node"] == "outlet:insider"
     assert articles["relay_site.txt"]["node"] == "article:relay_site"
+
+
+def test_a_build_leaves_only_its_outputs_behind(tmp_path):
+    """The spill file the extractions wait in while parsing never shows in the folder."""
+    out = tmp_path / "graphs" / "sample"
+    build([str(SAMPLES / "wire.jsonl")], out, report=lambda line: None)
+    assert sorted(p.name for p in out.iterdir()) == sorted(FILES)
+    assert [p.name for p in tmp_path.iterdir()] == ["graphs"]
