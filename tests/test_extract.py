@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
 
-from attribution.extract import Extraction
+from attribution import nlp as nlp_mod
+from attribution.corpus import read_path
+from attribution.extract import Extraction, extract
 from attribution.extract.quotes import find_quotes
 
 
@@ -295,3 +299,27 @@ def test_every_token_a_rule_fires_on_is_in_the_may_fire_mask(nlp):
     assert len(fired) >= 5
     assert all(mask[i] for i in fired)
     assert mask.sum() < len(doc)  # it does narrow the search
+
+
+def test_a_doc_is_freed_as_soon_as_extraction_lets_go_of_it(nlp, tmp_path):
+    """No cycle keeps a parsed article alive until the garbage collector runs.
+
+    Docs caught in cycles piled up between full collections: a long build's
+    memory grew by a third.
+    """
+    path = tmp_path / "fire.txt"
+    path.write_text(
+        "Barn fire\n\nIvo Brandt told The Herald that the barn burned down, "
+        "according to Hollow Creek police.\n",
+        encoding="utf-8",
+    )
+    article = next(read_path(path))
+    doc, _ = next(nlp_mod.parse(nlp, [(article.text, None)]))
+    assert extract(doc, article).citations
+    gc.disable()
+    try:
+        gone = weakref.ref(doc)
+        del doc
+        assert gone() is None
+    finally:
+        gc.enable()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from attribution.corpus import Article
-from attribution.extract.cached import doc_ents, doc_text, ents_within
+from attribution.extract.cached import doc_ents, doc_text, ents_within, forget
 from attribution.extract.citation import Citation, Mention, Span
 from attribution.extract.quotes import find_quotes
 from attribution.extract.resolve import Antecedents
@@ -48,6 +48,13 @@ class Extraction:
 
 def extract(doc: Doc, article: Article) -> Extraction:
     """All citations in one article, in text order."""
+    try:
+        return _extract(doc, article)
+    finally:
+        forget(doc)
+
+
+def _extract(doc: Doc, article: Article) -> Extraction:
     text = doc_text(doc)
     ctx = Context(tuple(find_quotes(text)), text)
     found: list[tuple[Found, Span]] = []

@@ -32,3 +32,15 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 def ents_within(doc: Doc, start: int, end: int) -> list[Span]:
     """Entities wholly inside tokens ``start:end``, as ``doc[start:end].ents`` gives."""
     return [e for e in doc_ents(doc) if start <= e.start and e.end <= end]
+
+
+def forget(doc: Doc) -> None:
+    """Drop what was built on ``doc``, once extraction is done with it.
+
+    The cached entity Spans refer back to their Doc: left in place, they make
+    a cycle that only the garbage collector frees, and Docs (each with its
+    arrays) piled up between its rare full passes. Parsing 1,200 invented
+    articles, peak RSS went from 268 MB without extraction to 390 MB with it.
+    """
+    doc.user_data.pop(_TEXT, None)
+    doc.user_data.pop(_ENTS, None)
