@@ -148,8 +148,8 @@ def build(
     ``aliases`` is the user's alias table (:func:`attribution.entities.read_aliases`);
     ``max_nodes`` caps the nodes drawn on the page (the data files keep them all).
     """
-    spill = next(p for p in (out_dir, *out_dir.parents) if p.is_dir())
-    summary, graph, claims = collect(paths, parsing, progress, report, aliases, spill)
+    spill_dir = next(p for p in (out_dir, *out_dir.parents) if p.is_dir())
+    summary, graph, claims = collect(paths, parsing, progress, report, aliases, spill_dir)
     if graph is None:
         return summary, None
     top = chains(graph, min_length=1)  # longest first, so those of 2+ hops lead

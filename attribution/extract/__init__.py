@@ -84,11 +84,12 @@ def _extract(doc: Doc, article: Article) -> Extraction:
 def compact(extraction: Extraction) -> Extraction:
     """The same extraction with its repeated strings shared.
 
-    A build keeps every article's extraction until the corpus is read, and
-    what arrives from the cache or a worker process holds its own copy of
-    every term ("v:retreat"), kind and name, and of a sentence for each
-    citation in it. Interned, each is held once: a sentence that carries
-    three citations, or wire copy reprinted by ten outlets, costs one string.
+    The graph and the claims keep every article's strings until the outputs
+    are written, and what comes back from the spill file, the cache or a
+    worker process holds its own copy of every term ("v:retreat"), kind and
+    name, and of a sentence for each citation in it. Interned, each is held
+    once: a sentence that carries three citations, or wire copy reprinted by
+    ten outlets, costs one string.
     """
     return replace(extraction, citations=tuple(_compact(c) for c in extraction.citations))
 
