@@ -10,7 +10,6 @@ template around the data, and the data one element at a time.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import secrets
@@ -24,6 +23,7 @@ from typing import Any
 
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2.utils import htmlsafe_json_dumps
 from pyvis.edge import Edge
 from pyvis.node import Node
 
@@ -136,38 +136,28 @@ def html_pieces(
         "nodes": _nodes(graph, depth, positions(graph, depth)),
         "options": options,
     }
-    for piece in _json_object(data):
-        yield _htmlsafe(piece)
+    yield from _json_object(data)
     yield tail
 
 
 def _json_object(members: Mapping[str, Any]) -> Iterator[str]:
-    """The JSON text of ``members`` with its keys sorted; an iterator is written as a list.
+    """What jinja's ``tojson`` gives for ``members``, with its iterators written as lists.
 
-    The text is what one ``json.dumps(members, **JSON_OPTIONS)`` would give, with
-    the iterators' items dumped one at a time as they come.
+    Keys are sorted and each value, or each item of an iterator, is dumped on
+    its own as it comes, so no big value is ever whole in memory.
     """
+    dump = lambda value: str(htmlsafe_json_dumps(value, **JSON_OPTIONS))  # noqa: E731
     for n, key in enumerate(sorted(members)):
-        yield ("{" if n == 0 else ", ") + json.dumps(key) + ": "
+        yield ("{" if n == 0 else ", ") + dump(key) + ": "
         value = members[key]
         if not isinstance(value, Iterator):
-            yield json.dumps(value, **JSON_OPTIONS)
+            yield dump(value)
             continue
         yield "["
         for m, item in enumerate(value):
-            yield (", " if m else "") + json.dumps(item, **JSON_OPTIONS)
+            yield (", " if m else "") + dump(item)
         yield "]"
     yield "}" if members else "{}"
-
-
-def _htmlsafe(text: str) -> str:
-    """What jinja's ``tojson`` does after dumping: JSON that cannot end a <script> early."""
-    return (
-        text.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("'", "\\u0027")
-    )
 
 
 def _check_node_ids(graph: nx.MultiDiGraph) -> None:
