@@ -7,10 +7,13 @@ article, which made extraction cost several times the parse itself.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span
 
 _TEXT = "attribution.text"
 _ENTS = "attribution.ents"
+_STARTS = "attribution.ent_starts"
 
 
 def doc_text(doc: Doc) -> str:
@@ -31,7 +34,17 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 
 def ents_within(doc: Doc, start: int, end: int) -> list[Span]:
     """Entities wholly inside tokens ``start:end``, as ``doc[start:end].ents`` gives."""
-    return [e for e in doc_ents(doc) if start <= e.start and e.end <= end]
+    ents = doc_ents(doc)
+    starts = doc.user_data.get(_STARTS)
+    if starts is None:
+        starts = doc.user_data[_STARTS] = [e.start for e in ents]
+    # Entities never overlap, so those inside the range are a run in text order.
+    found = []
+    for ent in ents[bisect_left(starts, start) :]:
+        if ent.end > end:
+            break
+        found.append(ent)
+    return found
 
 
 def forget(doc: Doc) -> None:
@@ -44,3 +57,4 @@ def forget(doc: Doc) -> None:
     """
     doc.user_data.pop(_TEXT, None)
     doc.user_data.pop(_ENTS, None)
+    doc.user_data.pop(_STARTS, None)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+import numpy
+from spacy.attrs import DEP, POS
+from spacy.tokens import Doc, Token
 
 from attribution.extract.cached import doc_ents, doc_text
 from attribution.extract.citation import Mention
@@ -116,12 +119,8 @@ def _human_subjects(doc: Doc) -> list[Mention]:
     which "she" may point back to as readily as to a named person."""
     roles = load_words("person_roles.txt")
     out = []
-    for tok in doc:
-        if (
-            tok.dep_ in {"nsubj", "nsubjpass"}
-            and tok.pos_ == "NOUN"
-            and tok.lemma_.lower() in roles
-        ):
+    for tok in _tokens_where(doc, ("nsubj", "nsubjpass"), ("NOUN",)):
+        if tok.lemma_.lower() in roles:
             start = tok.left_edge.idx if tok.left_edge.dep_ == "det" else tok.idx
             end = tok.idx + len(tok)
             text = doc_text(doc)[start:end]
@@ -133,8 +132,8 @@ def _named_arguments(doc: Doc) -> list[Mention]:
     """People and outlets named as subjects or objects, which NER may have missed
     ("The Telegraph spoke to Irena Holt": the tagger calls the Telegraph a product)."""
     out = []
-    for tok in doc:
-        if tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and is_proper(tok):
+    for tok in _tokens_where(doc, ("nsubj", "nsubjpass", "dobj", "pobj"), ("PROPN", "NOUN")):
+        if is_proper(tok):
             mention = mention_for(tok)
             if (
                 mention
@@ -143,3 +142,16 @@ def _named_arguments(doc: Doc) -> list[Mention]:
             ):
                 out.append(mention)
     return out
+
+
+def _tokens_where(doc: Doc, deps: tuple[str, ...], tags: tuple[str, ...]) -> Iterator[Token]:
+    """Tokens with one of ``deps`` and one of the part-of-speech ``tags``, in text order.
+
+    Read from whole-Doc arrays: making a Token for every word of an article
+    in Python cost more than the tests themselves.
+    """
+    strings = doc.vocab.strings
+    dep, pos = doc.to_array([DEP, POS]).T
+    deps_ok = numpy.isin(dep, [strings[d] for d in deps])
+    for i in numpy.flatnonzero(deps_ok & numpy.isin(pos, [strings[t] for t in tags])):
+        yield doc[int(i)]
