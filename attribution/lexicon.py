@@ -35,9 +35,44 @@ def load_patterns(name: str, ignore_case: bool = True) -> tuple[re.Pattern[str],
 
 @cache
 def load_any(name: str, ignore_case: bool = True) -> re.Pattern[str]:
-    """One regex that matches where any line of ``name`` would: one search, not one per line."""
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile("|".join(f"(?:{line})" for line in _lines(name)), flags)
+    """One regex that matches where any line of ``name`` would: one search, not one per line.
+
+    Lines that start with ``^`` or ``\\b`` share that anchor: Python's regex
+    engine tries every alternative at every position, and one failed anchor
+    then rules out the whole group at once (a search over a line of prose
+    went four times faster for the boilerplate list).
+    """
+    groups: dict[str, list[str]] = {"^": [], r"\b": [], "": []}
+    for line in _lines(name):
+        lead = next((a for a in ("^", r"\b") if line.startswith(a)), "")
+        if _has_top_level_bar(line):  # "^a|b": the anchor is a's alone
+            lead = ""
+        groups[lead].append(line[len(lead) :])
+    pattern = "|".join(
+        f"{lead}(?:{'|'.join(f'(?:{rest})' for rest in rests)})"
+        for lead, rests in groups.items()
+        if rests
+    )
+    return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    """Whether ``pattern`` has a ``|`` outside every group and character class."""
+    depth, in_class, escaped = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+    return False
 
 
 @cache

@@ -107,14 +107,16 @@ def html_pieces(
     _check_node_ids(graph)
     chain_list = [list(chain) for chain in chains or []]
     _check_chains(graph, chain_list)
-    edge_ids = _edge_ids(graph)
+    # The page's graph may be a trimmed view, slow to walk: its edges are sorted once.
+    edges = _sorted_edges(graph)
+    edge_ids = _edge_ids(edges)
     depth = depths(graph)
     panel = {
         "chains": _chain_panel(graph, chain_list, edge_ids),
         "claims": _claim_panel(graph, claims, edge_ids),
         "note": note,
     }
-    options = _vis_options(graph.number_of_nodes() + graph.number_of_edges() > DIM_LIMIT)
+    options = _vis_options(graph.number_of_nodes() + len(edges) > DIM_LIMIT)
     # A fresh random mark where the data goes: no article text can foresee it.
     mark = secrets.token_hex(16)
     page = (
@@ -123,7 +125,7 @@ def html_pieces(
         .render(
             heading=title,
             node_count=graph.number_of_nodes(),
-            edge_count=graph.number_of_edges(),
+            edge_count=len(edges),
             graph_data=mark,  # hex: autoescape leaves it as it is
         )
     )
@@ -132,7 +134,7 @@ def html_pieces(
     data = {
         "chains": panel["chains"],
         "claims": panel["claims"]["shown"],
-        "edges": _edges(graph, edge_ids, depth),
+        "edges": _edges(edges, edge_ids, depth),
         "nodes": _nodes(graph, depth, positions(graph, depth)),
         "options": options,
     }
@@ -175,15 +177,18 @@ def _check_chains(graph: nx.MultiDiGraph, chains: list[list[str]]) -> None:
                 raise ValueError(f"chain node {node!r} is not in the graph")
 
 
-def _sorted_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, Any, dict[str, Any]]]:
+SortedEdge = tuple[str, str, Any, dict[str, Any]]
+
+
+def _sorted_edges(graph: nx.MultiDiGraph) -> list[SortedEdge]:
     """Edges in a stable order, independent of insertion order."""
     edges = graph.edges(keys=True, data=True)
     return sorted(edges, key=lambda e: (e[0], e[1], str(e[2])))
 
 
-def _edge_ids(graph: nx.MultiDiGraph) -> dict[tuple[str, str, Any], str]:
-    """Give each edge a short id derived only from its sorted position."""
-    return {(u, v, k): f"e{i}" for i, (u, v, k, _) in enumerate(_sorted_edges(graph))}
+def _edge_ids(edges: list[SortedEdge]) -> dict[tuple[str, str, Any], str]:
+    """Give each edge a short id derived only from its position in :func:`_sorted_edges`."""
+    return {(u, v, k): f"e{i}" for i, (u, v, k, _) in enumerate(edges)}
 
 
 def _edges_along(
@@ -274,11 +279,11 @@ def _node_tooltip(
 
 
 def _edges(
-    graph: nx.MultiDiGraph, edge_ids: Mapping[tuple[str, str, Any], str], depth: Depths
+    edges: list[SortedEdge], edge_ids: Mapping[tuple[str, str, Any], str], depth: Depths
 ) -> Iterator[dict[str, Any]]:
     """Every edge's vis options (citer -> cited) in stable order, with deterministic ids."""
     seen_pairs: dict[frozenset[str], int] = {}
-    for u, v, key, attrs in _sorted_edges(graph):
+    for u, v, key, attrs in edges:
         eid = edge_ids[(u, v, key)]
         pair = frozenset((u, v))
         parallel = seen_pairs.get(pair, 0)

@@ -28,6 +28,7 @@ class Trim:
     total_nodes: int
     total_edges: int
     dropped: dict[str, int] = field(default_factory=dict)  # node kind -> nodes left out
+    shown_edges: int = 0  # edges of ``graph``, counted once: a view is slow to count
 
     def note(self) -> str | None:
         """One line for the page and the build report; None when nothing was left out."""
@@ -37,7 +38,7 @@ class Trim:
         shown = self.graph.number_of_nodes()
         return (
             f"showing {shown} of {self.total_nodes} nodes and "
-            f"{self.graph.number_of_edges()} of {self.total_edges} citations; "
+            f"{self.shown_edges} of {self.total_edges} citations; "
             f"left out the least connected: {kinds} (raise --max-nodes to see more)"
         )
 
@@ -54,7 +55,7 @@ def keep_important(
     if max_nodes < 1:
         raise ValueError(f"max_nodes must be at least 1, got {max_nodes}")
     if graph.number_of_nodes() <= max_nodes:
-        return Trim(graph, *total)
+        return Trim(graph, *total, shown_edges=total[1])
     first = [n for n in dict.fromkeys(protect) if n in graph]
     chosen = set(first)
     rest = sorted(
@@ -64,4 +65,5 @@ def keep_important(
     keep = set((first + rest)[:max_nodes])
     dropped = Counter(str(graph.nodes[n].get("kind", "unknown")) for n in graph if n not in keep)
     # A read-only view: a copy would duplicate most of a big graph's attributes.
-    return Trim(graph.subgraph(keep), *total, dict(dropped))
+    view = graph.subgraph(keep)
+    return Trim(view, *total, dict(dropped), view.number_of_edges())
