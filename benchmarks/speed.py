@@ -1,7 +1,7 @@
 """Speed and memory of `attribution build`: against bare spaCy, with workers, by corpus size.
 
     python benchmarks/speed.py [--shared ../shared] [--batch-size 64] [--limit N]
-        [--scale 1,10] [--base 120] [--skip-real] [--skip-synthetic] [--skip-jobs]
+        [--scale 1,10] [--base 120] [--skip-real] [--skip-synthetic] [--skip-jobs] [--keep DIR]
 
 Every measurement runs in a fresh subprocess, timed on the wall clock from start to exit
 (interpreter start, imports and model load included); its peak RSS comes from
@@ -89,10 +89,12 @@ class Check:
     ok: bool
     figure: str
     goal: str
+    detail: str = ""  # indented lines printed under the check (where outputs differ)
 
     def line(self) -> str:
-        """PASS or FAIL, the name, the figure and the goal on one line."""
-        return f"{'PASS' if self.ok else 'FAIL'}  {self.name}: {self.figure} (goal: {self.goal})"
+        """PASS or FAIL, the name, the figure and the goal on one line, then any detail."""
+        verdict = "PASS" if self.ok else "FAIL"
+        return f"{verdict}  {self.name}: {self.figure} (goal: {self.goal}){self.detail}"
 
 
 class Table:
@@ -167,7 +169,24 @@ def identical(name: str, a: Path, b: Path) -> Check:
     differ = differences(a, b)
     count = sum(1 for p in a.rglob("*") if p.is_file())
     figure = f"{count} files identical" if not differ else f"differ: {', '.join(differ)}"
-    return Check(name, not differ, figure, "byte-identical")
+    detail = "".join(first_difference(a / n, b / n) for n in differ)
+    return Check(name, not differ, figure, "byte-identical", detail)
+
+
+def first_difference(a: Path, b: Path, width: int = 160) -> str:
+    """Where two text files first differ, as indented lines to print under a check."""
+    if not (a.is_file() and b.is_file()):
+        return f"\n    {a.name}: in one folder only"
+    lines_a = a.read_text(encoding="utf-8").splitlines()
+    lines_b = b.read_text(encoding="utf-8").splitlines()
+    pairs = enumerate(zip(lines_a, lines_b, strict=False))  # the shorter file ends first
+    at = next((i for i, (x, y) in pairs if x != y), None)
+    if at is None:
+        return f"\n    {a.name}: {len(lines_a)} lines against {len(lines_b)}"
+    return (
+        f"\n    {a.name} line {at + 1}:\n      < {lines_a[at][:width]}"
+        f"\n      > {lines_b[at][:width]}"
+    )
 
 
 def graph_size(out: Path) -> tuple[int, int]:
@@ -307,6 +326,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-real", action="store_true")
     parser.add_argument("--skip-synthetic", action="store_true")
     parser.add_argument("--skip-jobs", action="store_true")
+    parser.add_argument(
+        "--keep", type=Path, metavar="DIR", help="work in DIR and keep every output there"
+    )
     args = parser.parse_args(argv)
     args.scales = sorted({int(s) for s in args.scale.split(",") if s.strip()})
     return args
@@ -339,8 +361,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     print(f"attribution: {attribution_command()[0]}; os.cpu_count() = {os.cpu_count()}")
     with tempfile.TemporaryDirectory(prefix="attribution-speed-") as folder:
+        work = Path(folder)
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            work = Path(tempfile.mkdtemp(prefix="run-", dir=args.keep))
+            print(f"outputs kept in {work}")
         try:
-            checks = benchmark(args, Path(folder))
+            checks = benchmark(args, work)
         except RuntimeError as err:
             print(f"error: {err}")
             return 1
