@@ -27,8 +27,8 @@ class Trim:
     graph: nx.MultiDiGraph  # the graph itself, or a read-only view of part of it
     total_nodes: int
     total_edges: int
+    shown_edges: int  # edges of ``graph``, counted once: a view is slow to count
     dropped: dict[str, int] = field(default_factory=dict)  # node kind -> nodes left out
-    shown_edges: int = 0  # edges of ``graph``, counted once: a view is slow to count
 
     def note(self) -> str | None:
         """One line for the page and the build report; None when nothing was left out."""
@@ -66,4 +66,4 @@ def keep_important(
     dropped = Counter(str(graph.nodes[n].get("kind", "unknown")) for n in graph if n not in keep)
     # A read-only view: a copy would duplicate most of a big graph's attributes.
     view = graph.subgraph(keep)
-    return Trim(view, *total, dict(dropped), view.number_of_edges())
+    return Trim(view, *total, view.number_of_edges(), dict(dropped))
