@@ -21,7 +21,8 @@ was largest; the sum over workers is not measured).
    most 0.10 of the time of (b); outputs of (b) and (c) byte-identical. --repeat N runs
    (a), (a') and (b) in turn N times and compares the fastest of each (on a shared
    machine noise only adds time: bare spaCy alone has taken 193 to 235 s here); the
-   N first builds must also be byte-identical.
+   N first builds must also be byte-identical. Odd turns run (a) and (a') before (b),
+   even turns after it.
 2. Workers (unless --skip-jobs): ``--jobs 1`` and ``--jobs 2`` with ``--no-cache`` on the
    real corpus, or the synthetic 1x corpus when it is absent. Goals: speedup at least
    1.6 (with 2 cores) and byte-identical outputs.
@@ -232,16 +233,26 @@ def bench_real(
     small = min(batch_size, COMPONENT_BATCH)
     bares: list[Run] = []
     firsts: list[Run] = []
-    for turn in range(1, repeat + 1):
+
+    def bare_step(turn: int) -> None:
         bare, model, loop = bare_spacy(corpus, batch_size, small)
         table.row("(a) bare spaCy, whole process", n, bare, model)
         table.row("(a) bare spaCy, in nlp.pipe loop", n, Run(loop, 0, ""), "as timed inside it")
         plain, _, _ = bare_spacy(corpus, batch_size, 0)
         table.row("(a') bare spaCy, whole process", n, plain, "components take the whole batch")
-        bares += [bare, plain]  # the build is held to the faster of (a) and (a')
+        bares.extend((bare, plain))  # the build is held to the faster of (a) and (a')
+
+    def build_step(turn: int) -> None:
         cache = ["--cache", str(tmp / f"cache{turn}.sqlite")]
         firsts.append(build(corpus, tmp / f"out{turn}", batch_size, *cache))
         table.row("(b) build, fresh cache", n, firsts[-1], f"turn {turn} of {repeat}")
+
+    for turn in range(1, repeat + 1):
+        # Odd turns run the build last, even turns first: a machine that slows
+        # down or speeds up over a turn does not always favour the same side.
+        for step in (bare_step, build_step) if turn % 2 else (build_step, bare_step):
+            step(turn)
+    cache = ["--cache", str(tmp / f"cache{repeat}.sqlite")]
     again = build(corpus, tmp / "again", batch_size, *cache)
     table.row("(c) build, cached re-run", n, again, f"cache of turn {repeat}")
     bare = min(bares, key=lambda r: r.seconds)
