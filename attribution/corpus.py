@@ -22,6 +22,10 @@ Span = tuple[int, int]
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 _PROSE_WORDS = 8  # words in the longest line of a page that holds an article
+# Characters XML 1.0 cannot hold (most C0 controls, U+FFFE, U+FFFF) and lone
+# surrogates, which UTF-8 cannot (a JSON "\ud800" escape, an undecodable file
+# name): one in an article would stop the GraphML and GEXF writers.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class CorpusError(Exception):
@@ -146,6 +150,7 @@ def _read_text(path: Path) -> str:
 def _read_txt(path: Path, text: str) -> Article:
     if not text.strip():
         raise CorpusError(path, "empty article")
+    text = _NOT_XML.sub(" ", text)  # before lines are split: "\x0b" would end one
     furniture = load_any("boilerplate.txt")
     lines = [line for _, _, line in _lines(text) if line]
     title = next((ln for ln in lines if not furniture.search(ln)), lines[0])
@@ -216,9 +221,26 @@ def _article_from_record(path: Path, lineno: int, record: dict) -> Article:
 
 def _finish(article: Article) -> Article:
     """Mark boilerplate and fill in the outlet from the text when metadata lacks it."""
+    article = writable(article)
     boiler = tuple(boilerplate_spans(article.text))
     outlet = article.outlet or outlet_from_text(article.text)
     return replace(article, boilerplate=boiler, outlet=outlet)
+
+
+def writable(article: Article) -> Article:
+    """``article`` with every character no output file can hold made a space.
+
+    One character for one, so the text's offsets stay true.
+    """
+    fixed = {
+        name: _NOT_XML.sub(" ", value)
+        for name in _STRINGS
+        if isinstance(value := getattr(article, name), str) and _NOT_XML.search(value)
+    }
+    return replace(article, **fixed) if fixed else article
+
+
+_STRINGS = ("text", "id", "path", "title", "outlet", "url", "date", "credit")
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:

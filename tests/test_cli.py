@@ -469,3 +469,16 @@ def test_build_max_nodes_trims_the_page_only_and_says_so(tmp_path: Path) -> None
     assert 'id="note">showing 3 of ' in page
     full = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     assert len(full["nodes"]) > 3  # the data files keep everything
+
+
+def test_control_characters_in_an_article_do_not_stop_the_xml_writers(tmp_path: Path) -> None:
+    import networkx as nx
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    text = "The Harbour Gazette reported\x01 that the ferry\x0b sank, the coastguard said.\n"
+    (corpus / "ferry.txt").write_text(text, encoding="utf-8")
+    result = run("build", corpus, "--out", tmp_path / "out", "-q", "--no-cache")
+    assert result.exit_code == 0, result.output
+    for read, name in ((nx.read_graphml, "graph.graphml"), (nx.read_gexf, "graph.gexf")):
+        assert read(tmp_path / "out" / name).number_of_edges() > 0, name

@@ -227,6 +227,22 @@ def test_jsonl_gives_one_article_per_line(tmp_path: Path) -> None:
     assert second.outlet is None
 
 
+def test_characters_no_output_can_hold_become_spaces_one_for_one(tmp_path: Path) -> None:
+    text = "The mill\x01 closed\x0b on Friday, the union said.\n"
+    article = _one_article(_write(tmp_path / "mill.txt", text))
+    assert article.text == "The mill  closed  on Friday, the union said.\n"
+    assert len(article.text) == len(text)
+    assert article.title == "The mill  closed  on Friday, the union said."
+
+
+def test_lone_surrogate_in_jsonl_becomes_a_space(tmp_path: Path) -> None:
+    # json.loads turns the escape into a lone surrogate, which UTF-8 cannot write.
+    line = '{"text": "The dam held\\ud800, officials said.", "title": "Dam\\u0002 news"}\n'
+    article = _one_article(_write(tmp_path / "dam.jsonl", line))
+    assert article.text == "The dam held , officials said."
+    assert article.title == "Dam  news"
+
+
 def test_jsonl_outlet_falls_back_to_the_text(tmp_path: Path) -> None:
     text = "Ferry Strike\n\nThe strike began.\n\nJo Lund is a reporter for The Harbour Post."
     (article,) = read_path(_write(tmp_path / "wire.jsonl", _jsonl({"text": text})))
