@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import networkx as nx
 
@@ -64,14 +64,29 @@ def _umask() -> int:
 
 
 def graph_json(graph: nx.MultiDiGraph) -> Iterator[str]:
-    """networkx node-link JSON (edges under ``links``), keys sorted, piece by piece.
+    """networkx node-link JSON (edges under ``links``), keys sorted, one node or edge a line.
 
-    The pieces join to the text ``json.dumps(..., indent=1, sort_keys=True)``
-    gives, without that text ever being whole in memory.
+    One JSON document, read back by ``json.load``; each record on its own line
+    lets ``grep`` find a node with all its data, and lets the C encoder write
+    a record at a time (the indented form takes the pure-Python one: five
+    times slower on a graph of 47,000 edges).
     """
     data = nx.node_link_data(graph, edges="links")
-    yield from json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True).iterencode(data)
-    yield "\n"
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+    for n, key in enumerate(sorted(data)):
+        yield ("{" if n == 0 else ", ") + encode(key) + ": "
+        value = data[key]
+        yield from _lines(value, encode) if isinstance(value, list) else (encode(value),)
+    yield "}\n"
+
+
+def _lines(items: Iterable[Any], encode: Callable[[Any], str]) -> Iterator[str]:
+    """A JSON array with each item on a line of its own."""
+    empty = True
+    for item in items:
+        yield ("[\n" if empty else ",\n") + encode(item)
+        empty = False
+    yield "[]" if empty else "\n]"
 
 
 def read_graph(out_dir: Path) -> nx.MultiDiGraph:
@@ -115,14 +130,10 @@ def claim_record(c: Claim) -> dict:
 
 
 def claims_json(claims: list[Claim]) -> Iterator[str]:
-    """claims.json, claim by claim: the same text as one ``json.dumps(..., indent=1)``."""
-    if not claims:
-        yield "[]\n"
-        return
-    for n, claim in enumerate(claims):
-        text = json.dumps(claim_record(claim), ensure_ascii=False, indent=1)
-        yield ("[\n " if n == 0 else ",\n ") + text.replace("\n", "\n ")
-    yield "\n]\n"
+    """claims.json: one JSON array, each claim on a line of its own."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    yield from _lines(map(claim_record, claims), encode)
+    yield "\n"
 
 
 CSV_COLUMNS = (
