@@ -10,10 +10,10 @@ element at a time.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain, islice
 from typing import Any, BinaryIO
 
 import networkx as nx
-from lxml import etree
 
 NS = "http://www.gexf.net/1.2draft"
 SCHEMA = f"{NS} http://www.gexf.net/1.2draft/gexf.xsd"
@@ -30,33 +30,34 @@ def write_gexf(graph: nx.MultiDiGraph, handle: BinaryIO, name: str = "attributio
         ({**d, EDGE_KEY: k} for *_, k, d in graph.edges(keys=True, data=True)),
         start=len(node_attrs),
     )
-    with etree.xmlfile(handle, encoding="utf-8") as xf:
-        xf.write_declaration()
-        # Namespaces as plain attributes, as networkx's GraphML writer does, so
-        # the elements below stay unprefixed.
-        root = {"xmlns": NS, "xmlns:xsi": XSI, "xsi:schemaLocation": SCHEMA, "version": "1.2"}
-        with xf.element("gexf", root):
-            xf.write("\n")
-            mode = {"defaultedgetype": "directed", "mode": "static", "name": name}
-            with xf.element("graph", mode):
-                xf.write("\n")
-                xf.write(_attributes("node", node_attrs), pretty_print=True)
-                xf.write(_attributes("edge", edge_attrs), pretty_print=True)
-                with xf.element("nodes"):
-                    xf.write("\n")
-                    for node, data in graph.nodes(data=True):
-                        label = {"id": str(node), "label": str(data.get("label", node))}
-                        xf.write(_element("node", label, data, node_attrs), pretty_print=True)
-                xf.write("\n")
-                with xf.element("edges"):
-                    xf.write("\n")
-                    for n, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
-                        ends = {"source": str(u), "target": str(v), "id": str(n)}
-                        edge = _element("edge", ends, {**data, EDGE_KEY: key}, edge_attrs)
-                        xf.write(edge, pretty_print=True)
-                xf.write("\n")
-            xf.write("\n")
-    handle.write(b"\n")
+    head = (
+        f"<?xml version='1.0' encoding='utf-8'?>\n"
+        f'<gexf xmlns="{NS}" xmlns:xsi="{XSI}" xsi:schemaLocation="{SCHEMA}" version="1.2">\n'
+        f'<graph defaultedgetype="directed" mode="static" name={_quote(name)}>\n'
+    )
+    nodes = (
+        _element("node", {"id": str(n), "label": str(d.get("label", n))}, d, node_attrs)
+        for n, d in graph.nodes(data=True)
+    )
+    edges = (
+        _element(
+            "edge",
+            {"source": str(u), "target": str(v), "id": str(n)},
+            {**d, EDGE_KEY: k},
+            edge_attrs,
+        )
+        for n, (u, v, k, d) in enumerate(graph.edges(keys=True, data=True))
+    )
+    parts = chain(
+        (head, _attributes("node", node_attrs), _attributes("edge", edge_attrs), "<nodes>\n"),
+        nodes,
+        ("</nodes>\n<edges>\n",),
+        edges,
+        ("</edges>\n</graph>\n</gexf>\n",),
+    )
+    # Elements go out a few hundred at a time: one write each would cost more than the text.
+    while block := "".join(islice(parts, 500)):
+        handle.write(block.encode("utf-8"))
 
 
 def _declare(
@@ -83,20 +84,46 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def _attributes(kind: str, declared: dict[str, tuple[str, str]]) -> etree._Element:
-    block = etree.Element("attributes", {"class": kind, "mode": "static"})
-    for title, (ident, kind_) in declared.items():
-        etree.SubElement(block, "attribute", {"id": ident, "title": title, "type": kind_})
-    return block
+def _attributes(kind: str, declared: dict[str, tuple[str, str]]) -> str:
+    opening = f'<attributes class="{kind}" mode="static"'
+    if not declared:
+        return opening + "/>\n"
+    lines = (
+        f"  <attribute id={_quote(ident)} title={_quote(title)} type={_quote(type_)}/>\n"
+        for title, (ident, type_) in declared.items()
+    )
+    return f"{opening}>\n{''.join(lines)}</attributes>\n"
 
 
 def _element(
     tag: str, attrib: dict[str, str], data: dict[str, Any], declared: dict[str, tuple[str, str]]
-) -> etree._Element:
-    element = etree.Element(tag, attrib)
-    values = [(declared[k][0], _value(v)) for k, v in data.items() if k in declared]
-    if values:
-        box = etree.SubElement(element, "attvalues")
-        for ident, value in values:
-            etree.SubElement(box, "attvalue", {"for": ident, "value": value})
-    return element
+) -> str:
+    """One node or edge with its attribute values, as lxml would pretty-print it."""
+    opening = f"<{tag}" + "".join(f" {k}={_quote(v)}" for k, v in attrib.items())
+    values = [
+        f"    <attvalue for={_quote(declared[k][0])} value={_quote(_value(v))}/>\n"
+        for k, v in data.items()
+        if k in declared
+    ]
+    if not values:
+        return opening + "/>\n"
+    return f"{opening}>\n  <attvalues>\n{''.join(values)}  </attvalues>\n</{tag}>\n"
+
+
+# What libxml2 escapes in an attribute value; the corpus reader has already
+# made every character XML cannot hold a space.
+_ESCAPES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+        "\t": "&#9;",
+    }
+)
+
+
+def _quote(value: str) -> str:
+    return f'"{value.translate(_ESCAPES)}"'
