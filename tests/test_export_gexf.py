@@ -1,4 +1,4 @@
-"""The streamed GEXF and graph.json writers: what Gephi and networkx read back."""
+"""The streamed GEXF, GraphML and graph.json writers: what Gephi and networkx read back."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 
 from attribution.export import graph_json
 from attribution.export.gexf import write_gexf
+from attribution.export.graphml import write_graphml
 
 
 @pytest.fixture
@@ -80,3 +81,24 @@ def test_graph_json_is_node_link_data_with_one_node_or_edge_a_line(
     lines = {line.rstrip(",") for line in text.splitlines()}
     for record in data["nodes"] + data["links"]:
         assert json.dumps(record, ensure_ascii=False, sort_keys=True) in lines
+
+
+def _flat(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """What networkx's GraphML writer is given: lists joined, the graph named."""
+    flat = nx.MultiDiGraph(name="attribution")
+    for node, data in graph.nodes(data=True):
+        flat.add_node(
+            node, **{k: "; ".join(v) if isinstance(v, list) else v for k, v in data.items()}
+        )
+    flat.add_edges_from(graph.edges(keys=True, data=True))
+    return flat
+
+
+def test_graphml_is_byte_for_byte_what_networkx_writes(graph: nx.MultiDiGraph) -> None:
+    graph.add_edge("post:ana", "outlet:ledger", key="a2#1", cue="said", sentence='a "b"\n\tc\r & d')
+    ours, theirs = io.BytesIO(), io.BytesIO()
+    write_graphml(graph, ours)
+    nx.write_graphml_lxml(_flat(graph), theirs)
+    assert ours.getvalue() == theirs.getvalue()
+    back = nx.read_graphml(io.BytesIO(ours.getvalue()))
+    assert back.edges["post:ana", "outlet:ledger", "a2#1"]["sentence"] == 'a "b"\n\tc\r & d'

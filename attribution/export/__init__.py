@@ -20,6 +20,7 @@ import networkx as nx
 
 from attribution.claims import Chain, Claim
 from attribution.export.gexf import write_gexf
+from attribution.export.graphml import write_graphml
 
 FILES = ("graph.json", "graph.graphml", "graph.gexf", "claims.json", "claims.csv", "graph.html")
 
@@ -95,22 +96,9 @@ def read_graph(out_dir: Path) -> nx.MultiDiGraph:
     return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
 
 
-def _flat_copy(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """GraphML and GEXF take scalars only: lists become "; "-joined strings."""
-    flat = nx.MultiDiGraph()
-    flat.graph["name"] = "attribution"
-    for node, data in graph.nodes(data=True):
-        flat.add_node(
-            node, **{k: "; ".join(v) if isinstance(v, list) else v for k, v in data.items()}
-        )
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=key, **data)
-    return flat
-
-
 def graphml(graph: nx.MultiDiGraph) -> Callable[[BinaryIO], None]:
-    """GraphML, streamed node by node by networkx's lxml writer."""
-    return lambda handle: nx.write_graphml_lxml(_flat_copy(graph), handle)
+    """GraphML, streamed element by element (:mod:`attribution.export.graphml`)."""
+    return lambda handle: write_graphml(graph, handle)
 
 
 def gexf(graph: nx.MultiDiGraph) -> Callable[[BinaryIO], None]:

@@ -15,6 +15,8 @@ from typing import Any, BinaryIO
 
 import networkx as nx
 
+from attribution.export.xmltext import quote
+
 NS = "http://www.gexf.net/1.2draft"
 SCHEMA = f"{NS} http://www.gexf.net/1.2draft/gexf.xsd"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -33,7 +35,7 @@ def write_gexf(graph: nx.MultiDiGraph, handle: BinaryIO, name: str = "attributio
     head = (
         f"<?xml version='1.0' encoding='utf-8'?>\n"
         f'<gexf xmlns="{NS}" xmlns:xsi="{XSI}" xsi:schemaLocation="{SCHEMA}" version="1.2">\n'
-        f'<graph defaultedgetype="directed" mode="static" name={_quote(name)}>\n'
+        f'<graph defaultedgetype="directed" mode="static" name={quote(name)}>\n'
     )
     nodes = (
         _element("node", {"id": str(n), "label": str(d.get("label", n))}, d, node_attrs)
@@ -89,7 +91,7 @@ def _attributes(kind: str, declared: dict[str, tuple[str, str]]) -> str:
     if not declared:
         return opening + "/>\n"
     lines = (
-        f"  <attribute id={_quote(ident)} title={_quote(title)} type={_quote(type_)}/>\n"
+        f"  <attribute id={quote(ident)} title={quote(title)} type={quote(type_)}/>\n"
         for title, (ident, type_) in declared.items()
     )
     return f"{opening}>\n{''.join(lines)}</attributes>\n"
@@ -99,31 +101,12 @@ def _element(
     tag: str, attrib: dict[str, str], data: dict[str, Any], declared: dict[str, tuple[str, str]]
 ) -> str:
     """One node or edge with its attribute values, as lxml would pretty-print it."""
-    opening = f"<{tag}" + "".join(f" {k}={_quote(v)}" for k, v in attrib.items())
+    opening = f"<{tag}" + "".join(f" {k}={quote(v)}" for k, v in attrib.items())
     values = [
-        f"    <attvalue for={_quote(declared[k][0])} value={_quote(_value(v))}/>\n"
+        f"    <attvalue for={quote(declared[k][0])} value={quote(_value(v))}/>\n"
         for k, v in data.items()
         if k in declared
     ]
     if not values:
         return opening + "/>\n"
     return f"{opening}>\n  <attvalues>\n{''.join(values)}  </attvalues>\n</{tag}>\n"
-
-
-# What libxml2 escapes in an attribute value; the corpus reader has already
-# made every character XML cannot hold a space.
-_ESCAPES = str.maketrans(
-    {
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        '"': "&quot;",
-        "\n": "&#10;",
-        "\r": "&#13;",
-        "\t": "&#9;",
-    }
-)
-
-
-def _quote(value: str) -> str:
-    return f'"{value.translate(_ESCAPES)}"'
