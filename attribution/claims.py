@@ -233,13 +233,13 @@ def similar_pairs(
         for t in terms:
             by_term[t].append(u)
     best: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
-    parts = [_Parts.of(terms) for _, terms in units]
     for u, v in _candidate_pairs(units, by_term):
         (i, a), (j, b) = units[u], units[v]
-        if i == j or not parts[u].may_match(parts[v]):
-            continue
         shared = a & b
-        if len(shared) < (least[0] if claims[i].article == claims[j].article else least[1]):
+        fewest = least[0] if claims[i].article == claims[j].article else least[1]
+        if i == j or len(shared) < fewest or not _an_event(shared):
+            continue
+        if _conflict(a, b, "d:") or _conflict(a, b, "p:"):
             continue
         score = sum(idf[t] ** 2 for t in shared) / (norm[u] * norm[v])
         key = (min(i, j), max(i, j))
@@ -248,43 +248,21 @@ def similar_pairs(
     return best
 
 
-@dataclass(frozen=True, slots=True)
-class _Parts:
-    """A sentence's key terms by class, for the tests two sentences must pass to be one claim.
+def _an_event(shared: frozenset[str]) -> bool:
+    """Do the shared terms tell an event: a verb with a noun or number taking part?
 
-    Most of the million candidate pairs of a big corpus fail these, so they
-    are made once per sentence rather than on each pair's shared terms.
+    Places and names alone ("Kharkiv region") are what two different claims
+    about one war share most often.
     """
-
-    verbs: frozenset[str]
-    things: frozenset[str]  # nouns, numbers and places: what takes part in an event
-    numbers: frozenset[str]
-    places: frozenset[str]
-
-    @classmethod
-    def of(cls, terms: frozenset[str]) -> _Parts:
-        def having(*prefixes: str) -> frozenset[str]:
-            return frozenset(t for t in terms if t[:2] in prefixes)
-
-        return cls(having("v:"), having("n:", "d:", "p:"), having("d:"), having("p:"))
-
-    def may_match(self, other: _Parts) -> bool:
-        """Do the two share an event (a verb and a thing taking part), with no clash?
-
-        Places and names alone ("Kharkiv region") are what two different
-        claims about one war share most often. Two sentences that both give
-        numbers (or places), but none in common, tell different things.
-        """
-        return not (
-            self.verbs.isdisjoint(other.verbs)
-            or self.things.isdisjoint(other.things)
-            or _clash(self.numbers, other.numbers)
-            or _clash(self.places, other.places)
-        )
+    verb = any(t.startswith("v:") for t in shared)
+    return verb and any(t[:2] in ("n:", "d:", "p:") for t in shared)
 
 
-def _clash(ours: frozenset[str], theirs: frozenset[str]) -> bool:
-    return bool(ours) and bool(theirs) and ours.isdisjoint(theirs)
+def _conflict(a: frozenset[str], b: frozenset[str], cls: str) -> bool:
+    """Do both sentences give numbers (or places), but none in common?"""
+    ours = {t for t in a if t.startswith(cls)}
+    theirs = {t for t in b if t.startswith(cls)}
+    return bool(ours) and bool(theirs) and not ours & theirs
 
 
 def _candidate_pairs(
