@@ -10,12 +10,12 @@ element at a time.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import chain, islice
+from itertools import chain
 from typing import Any, BinaryIO
 
 import networkx as nx
 
-from attribution.export.xmltext import quote
+from attribution.export.xmltext import opening, quote, write_text
 
 NS = "http://www.gexf.net/1.2draft"
 SCHEMA = f"{NS} http://www.gexf.net/1.2draft/gexf.xsd"
@@ -57,9 +57,7 @@ def write_gexf(graph: nx.MultiDiGraph, handle: BinaryIO, name: str = "attributio
         edges,
         ("</edges>\n</graph>\n</gexf>\n",),
     )
-    # Elements go out a few hundred at a time: one write each would cost more than the text.
-    while block := "".join(islice(parts, 500)):
-        handle.write(block.encode("utf-8"))
+    write_text(handle, parts)
 
 
 def _declare(
@@ -87,26 +85,26 @@ def _value(value: Any) -> str:
 
 
 def _attributes(kind: str, declared: dict[str, tuple[str, str]]) -> str:
-    opening = f'<attributes class="{kind}" mode="static"'
+    start = opening("attributes", {"class": kind, "mode": "static"})
     if not declared:
-        return opening + "/>\n"
+        return start + "/>\n"
     lines = (
         f"  <attribute id={quote(ident)} title={quote(title)} type={quote(type_)}/>\n"
         for title, (ident, type_) in declared.items()
     )
-    return f"{opening}>\n{''.join(lines)}</attributes>\n"
+    return f"{start}>\n{''.join(lines)}</attributes>\n"
 
 
 def _element(
     tag: str, attrib: dict[str, str], data: dict[str, Any], declared: dict[str, tuple[str, str]]
 ) -> str:
     """One node or edge with its attribute values, as lxml would pretty-print it."""
-    opening = f"<{tag}" + "".join(f" {k}={quote(v)}" for k, v in attrib.items())
+    start = opening(tag, attrib)
     values = [
         f"    <attvalue for={quote(declared[k][0])} value={quote(_value(v))}/>\n"
         for k, v in data.items()
         if k in declared
     ]
     if not values:
-        return opening + "/>\n"
-    return f"{opening}>\n  <attvalues>\n{''.join(values)}  </attvalues>\n</{tag}>\n"
+        return start + "/>\n"
+    return f"{start}>\n  <attvalues>\n{''.join(values)}  </attvalues>\n</{tag}>\n"

@@ -10,12 +10,12 @@ third of the time.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import chain, islice
+from itertools import chain
 from typing import Any, BinaryIO
 
 import networkx as nx
 
-from attribution.export.xmltext import quote, text
+from attribution.export.xmltext import opening, quote, text, write_text
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -49,9 +49,7 @@ def write_graphml(graph: nx.MultiDiGraph, handle: BinaryIO, name: str = "attribu
     )
     graph_open = '<graph edgedefault="directed">' + "".join(_data(about, "graph", keys))
     parts = chain((head,), declared, (graph_open,), nodes, edges, ("</graph></graphml>",))
-    # A few hundred elements a write: one write each would cost more than the text.
-    while block := "".join(islice(parts, 500)):
-        handle.write(block.encode("utf-8"))
+    write_text(handle, parts)
 
 
 def _node_data(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
@@ -87,6 +85,6 @@ def _data(data: dict[str, Any], scope: str, keys: Keys) -> Iterator[str]:
 
 def _element(tag: str, attrib: dict[str, str], data: dict[str, Any], scope: str, keys: Keys) -> str:
     """One node or edge with its data, as lxml would pretty-print it."""
-    opening = f"<{tag}" + "".join(f" {k}={quote(v)}" for k, v in attrib.items())
+    start = opening(tag, attrib)
     values = "".join("  " + line for line in _data(data, scope, keys))
-    return f"{opening}>\n{values}</{tag}>\n" if values else opening + "/>\n"
+    return f"{start}>\n{values}</{tag}>\n" if values else start + "/>\n"

@@ -6,6 +6,9 @@ The corpus reader has already made a space of every character XML cannot hold.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from itertools import islice
+from typing import BinaryIO
 
 _IN_ATTRIBUTE = str.maketrans(
     {
@@ -34,3 +37,19 @@ def quote(value: str) -> str:
 def text(value: str) -> str:
     """``value`` as element content."""
     return value.translate(_IN_TEXT) if _TEXT_SPECIAL.search(value) else value
+
+
+def opening(tag: str, attrib: dict[str, str]) -> str:
+    """``<tag a="1" b="2"``, to be closed with ``>`` or ``/>``."""
+    return f"<{tag}" + "".join(f" {k}={quote(v)}" for k, v in attrib.items())
+
+
+def write_text(handle: BinaryIO, parts: Iterable[str], per_write: int = 500) -> None:
+    """Write ``parts`` to ``handle`` as UTF-8, a few hundred at a time.
+
+    One write per element would cost more than formatting it; the document
+    as a whole is never in memory.
+    """
+    parts = iter(parts)
+    while block := "".join(islice(parts, per_write)):
+        handle.write(block.encode("utf-8"))
