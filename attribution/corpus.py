@@ -142,15 +142,16 @@ def _read_text(path: Path) -> str:
     if b"\x00" in data[:4096]:
         raise CorpusError(path, "binary file, not an article")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise CorpusError(path, f"not UTF-8 text (bad byte at offset {err.start})") from None
+    # Before any line is split: str.splitlines() ends a line at "\x0b" and "\x0c" too.
+    return _NOT_XML.sub(" ", text)
 
 
 def _read_txt(path: Path, text: str) -> Article:
     if not text.strip():
         raise CorpusError(path, "empty article")
-    text = _NOT_XML.sub(" ", text)  # before lines are split: "\x0b" would end one
     furniture = load_any("boilerplate.txt")
     lines = [line for _, _, line in _lines(text) if line]
     title = next((ln for ln in lines if not furniture.search(ln)), lines[0])

@@ -414,3 +414,10 @@ def test_glob_without_matches_is_an_error_naming_the_pattern(tmp_path: Path) -> 
     (item,) = expand_paths([pattern])
     assert isinstance(item, CorpusError)
     assert str(item) == f"{pattern}: no file matches this pattern"
+
+
+def test_control_character_inside_a_jsonl_record_does_not_split_it(tmp_path: Path) -> None:
+    # Raw, not escaped: str.splitlines() would end the line at \x0b.
+    raw = '{"text": "The pier reopened\x0b on Monday, the council said."}\n'
+    article = _one_article(_write(tmp_path / "pier.jsonl", raw))
+    assert article.text == "The pier reopened  on Monday, the council said."
