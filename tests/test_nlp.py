@@ -45,3 +45,22 @@ def test_a_line_break_starts_a_sentence_even_without_a_full_stop(nlp) -> None:
         "Flood warning for the lower valley",
         "The mayor said the river would crest today",
     ]
+
+
+def test_no_sentence_runs_across_a_blank_line(nlp) -> None:
+    # A headline and a photo caption have no full stop; the parser alone runs
+    # them into the next paragraph.
+    text = (
+        "Harbour towns brace for the spring tide\n\n"
+        "Sandbags line the quay at Port Ellen\n\n"
+        "The mayor told the Harbour Gazette that the sea wall would hold.\n"
+        "Fishermen moved their boats inland"
+    )
+    ((doc, _),) = nlp_mod.parse(nlp, [(text, None)])
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences == [
+        "Harbour towns brace for the spring tide",
+        "Sandbags line the quay at Port Ellen",
+        "The mayor told the Harbour Gazette that the sea wall would hold.",
+        "Fishermen moved their boats inland",
+    ]
