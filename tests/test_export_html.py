@@ -360,6 +360,35 @@ def test_single_source_claims_panel(graph: nx.MultiDiGraph) -> None:
     assert "1 claim group rest on one source" in page
 
 
+def test_claims_panel_lists_the_longest_chains_first_up_to_its_cap(
+    graph: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the cap, the groups with the most hops are listed and the rest only counted."""
+    monkeypatch.setattr("attribution.export.html.MAX_PANEL_CLAIMS", 2)
+    paths = [CHAINS[1], CHAINS[0], CHAINS[0][:3]]  # 1, 3 and 2 hops
+    claims = [
+        Claim(
+            f"c{n}",
+            f"claim {n}",
+            "a1",
+            "s",
+            "said",
+            path[-1],
+            (Chain(tuple(path), "a1", "s", "said"),),
+            group=f"g{n}",
+            roots=(path[-1],),
+            verdict="single_source",
+            single_source=True,
+        )
+        for n, path in enumerate(paths)
+    ]
+    page = render_html(graph, title="t", chains=CHAINS, claims=claims)
+    listed = graph_data(page)["claims"]
+    assert [(c["text"], c["hops"]) for c in listed] == [("claim 1", 3), ("claim 2", 2)]
+    assert listed[1]["nodes"] == CHAINS[0][:3] and len(listed[1]["edges"]) == 3
+    assert "3 claim groups rest on one source; the first 2 by chain length" in page
+
+
 def test_chains_only_flag_and_post_author(graph: nx.MultiDiGraph) -> None:
     """Nodes on no chain of two hops are flagged for the "chains only" switch."""
     graph.add_node("person:lone", label="Lone Person", kind="person")

@@ -10,6 +10,7 @@ template around the data, and the data one element at a time.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import secrets
@@ -23,7 +24,6 @@ from typing import Any
 
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from jinja2.utils import htmlsafe_json_dumps
 from pyvis.edge import Edge
 from pyvis.node import Node
 
@@ -48,6 +48,7 @@ CHAIN_COLOUR = "#d62728"
 NODE_FONT_COLOUR = "#222222"
 # ensure_ascii also escapes U+2028/2029; allow_nan=False refuses to emit invalid JSON.
 JSON_OPTIONS: dict[str, Any] = {"sort_keys": True, "ensure_ascii": True, "allow_nan": False}
+_ENCODER = json.JSONEncoder(**JSON_OPTIONS)
 
 
 @dataclass(frozen=True)
@@ -148,18 +149,32 @@ def _json_object(members: Mapping[str, Any]) -> Iterator[str]:
     Keys are sorted and each value, or each item of an iterator, is dumped on
     its own as it comes, so no big value is ever whole in memory.
     """
-    dump = lambda value: str(htmlsafe_json_dumps(value, **JSON_OPTIONS))  # noqa: E731
     for n, key in enumerate(sorted(members)):
-        yield ("{" if n == 0 else ", ") + dump(key) + ": "
+        yield ("{" if n == 0 else ", ") + _tojson(key) + ": "
         value = members[key]
         if not isinstance(value, Iterator):
-            yield dump(value)
+            yield _tojson(value)
             continue
         yield "["
         for m, item in enumerate(value):
-            yield (", " if m else "") + dump(item)
+            yield (", " if m else "") + _tojson(item)
         yield "]"
     yield "}" if members else "{}"
+
+
+def _tojson(value: Any) -> str:
+    """``str(htmlsafe_json_dumps(value, **JSON_OPTIONS))``, jinja's ``tojson``, with one encoder.
+
+    ``json.dumps`` with options builds a new encoder on every call, and the
+    page makes one call per node and per edge.
+    """
+    text = _ENCODER.encode(value)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("'", "\\u0027")
+    )
 
 
 def _check_node_ids(graph: nx.MultiDiGraph) -> None:
@@ -362,9 +377,21 @@ def _claim_panel(
     for claim in claims:
         if claim.verdict == "single_source":
             groups.setdefault(claim.group or claim.id, []).append(claim)
-    entries = [_claim_entry(graph, members, edge_ids) for members in groups.values()]
-    entries.sort(key=lambda e: (-e["hops"], e["text"], e["root"]))
-    return {"total": len(entries), "shown": entries[:MAX_PANEL_CLAIMS]}
+    # Ranked first, so that only the groups shown have their chains' edges looked up.
+    ranked = sorted(groups.values(), key=lambda members: _claim_rank(graph, members))
+    shown = [_claim_entry(graph, members, edge_ids) for members in ranked[:MAX_PANEL_CLAIMS]]
+    return {"total": len(groups), "shown": shown}
+
+
+def _claim_rank(graph: nx.MultiDiGraph, members: list[Claim]) -> tuple[int, str, str]:
+    """Where a group goes in the panel: most hops first, then by text and root."""
+    hops = max((len(chain.path) - 1 for claim in members for chain in claim.chains), default=0)
+    return -hops, _short(members[0].text, MAX_CLAIM_CHARS), _root_label(graph, members)
+
+
+def _root_label(graph: nx.MultiDiGraph, members: list[Claim]) -> str:
+    root = members[0].roots[0] if members[0].roots else ""
+    return str(graph.nodes[root].get("label") or root) if root in graph else root
 
 
 def _claim_entry(
@@ -372,10 +399,9 @@ def _claim_entry(
 ) -> dict[str, Any]:
     paths = sorted({tuple(chain.path) for claim in members for chain in claim.chains})
     drawn = [list(p) for p in paths if all(n in graph for n in p)]
-    root = members[0].roots[0] if members[0].roots else ""
     return {
         "text": _short(members[0].text, MAX_CLAIM_CHARS),
-        "root": str(graph.nodes[root].get("label") or root) if root in graph else root,
+        "root": _root_label(graph, members),
         "articles": len({claim.article for claim in members}),
         "hops": max((len(p) - 1 for p in paths), default=0),
         "nodes": list(dict.fromkeys(n for p in drawn for n in p)),
