@@ -18,8 +18,9 @@ import os
 import sqlite3
 import zlib
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from pathlib import Path
+from typing import Any
 
 from attribution.corpus import Article
 from attribution.extract import EXTRACTOR_VERSION, Citation, Extraction, Mention
@@ -156,8 +157,20 @@ def _tables(db: sqlite3.Connection) -> list[str]:
 
 
 def to_json(extraction: Extraction) -> dict:
-    """``extraction`` as plain JSON data, every field kept."""
-    return asdict(extraction)
+    """``extraction`` as plain JSON data, every field kept: what ``dataclasses.asdict`` gives.
+
+    ``asdict`` deep-copies every span and term on the way, which made writing
+    the cache cost more than compressing it; nothing here is mutable.
+    """
+    return _plain(extraction)
+
+
+def _plain(obj: Any) -> Any:
+    if isinstance(obj, tuple):
+        return tuple(_plain(item) for item in obj) if obj and is_dataclass(obj[0]) else obj
+    if not is_dataclass(obj):
+        return obj
+    return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
 
 
 def from_json(data: dict) -> Extraction:

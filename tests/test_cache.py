@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 import shutil
 import sqlite3
@@ -47,6 +49,9 @@ def test_an_extraction_survives_the_round_trip_whole(run_extract) -> None:
     extraction = run_extract(BODY)
     assert extraction.citations and any(c.source for c in extraction.citations)
     assert from_json(to_json(extraction)) == extraction
+    # Entries written before to_json stopped using asdict read the same, and compare equal.
+    assert to_json(extraction) == dataclasses.asdict(extraction)
+    assert json.dumps(to_json(extraction)) == json.dumps(dataclasses.asdict(extraction))
 
 
 def test_a_stored_extraction_comes_back_after_reopening(
