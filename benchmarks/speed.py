@@ -379,7 +379,7 @@ def bench_side_by_side(
         )
         ratios.append(bare.seconds / built.seconds)
         table.row(f"{label} bare spaCy, side by side", n, bare, f"turn {turn} of {turns}")
-        table.row("(b) build, fresh cache, side by side", n, built, f"ratio {ratios[-1]:.2f}")
+        table.row("(b) build, side by side", n, built, f"fresh cache; ratio {ratios[-1]:.2f}")
     figures = ", ".join(f"{r:.2f}" for r in ratios)
     return [
         Check(
