@@ -41,11 +41,17 @@ class ModelError(Exception):
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every blank line: no sentence runs across paragraphs."""
+    """Start a sentence after every line break: no sentence runs across lines or paragraphs.
+
+    Headlines, captions and list items have no final full stop; without this
+    the parser runs them into the next paragraph.
+    """
+    if doc.has_annotation("DEP"):  # what Token.is_sent_start's setter refuses too
+        raise ValueError("paragraph_breaks must run before the parser")
     # Only whitespace tokens can hold a line break, and they are few: visit those
     # alone rather than every token in Python. The marks go in with one
-    # from_array: the Token.is_sent_start setter scans the whole Doc in Python
-    # each time (for a parse it must not overwrite), which cost more than the rest.
+    # from_array: the Token.is_sent_start setter repeats the check above, a scan
+    # of the whole Doc in Python, on every call, which cost more than the rest.
     breaks = [i + 1 for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]) if "\n" in doc[i].text]
     if breaks:
         starts = doc.to_array(SENT_START)

@@ -64,3 +64,10 @@ def test_no_sentence_runs_across_a_blank_line(nlp) -> None:
         "The mayor told the Harbour Gazette that the sea wall would hold.",
         "Fishermen moved their boats inland",
     ]
+
+
+def test_paragraph_breaks_refuses_a_parsed_doc(nlp) -> None:
+    # Overwriting sentence starts after the parser would contradict its tree.
+    doc = nlp("The mayor spoke.\nThe council listened.")
+    with pytest.raises(ValueError, match="before the parser"):
+        nlp_mod.paragraph_breaks(doc)
