@@ -22,8 +22,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from attribution.extract import Citation
+from attribution.extract import Citation, Mention
 from attribution.graph import Placed
+from attribution.lexicon import load_words
 
 # Two claims are one when their closest content sentences reach this
 # IDF-weighted cosine and share at least MIN_SHARED_TERMS key terms (more
@@ -37,15 +38,37 @@ MIN_SHARED_ACROSS = 3
 COMMON_TERM = 200
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class Hop:
+    """One step of a chain: ``source`` passed on what ``target`` said, wrote or posted.
+
+    ``source`` and ``target`` are node ids, in the graph's direction (the
+    citer first). ``sentence`` and ``cue`` are the words that make the step.
+    """
+
+    source: str
+    target: str
+    article: str
+    sentence: str
+    cue: str
+    inferred: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class Chain:
-    """A path a claim travelled, from the reporting article to the source it rests on."""
+    """The provenance of one claim: the article, then each source that passed it on.
+
+    ``path`` is the article's node and the sources, outermost first; every
+    consecutive pair is one of ``hops``, and every hop carries this same
+    claim. ``sentence`` and ``cue`` are those of the claim itself.
+    """
 
     path: tuple[str, ...]
     article: str
     sentence: str
     cue: str
-    inferred: bool = False  # its second hop is a relay the article implies
+    inferred: bool = False  # a hop is a relay the article implies, not one it states
+    hops: tuple[Hop, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,20 +100,21 @@ def article_claims(
 ) -> list[Claim]:
     """The claims of one article from its placed citations.
 
-    ``rename`` maps node ids to their final, corpus-wide ids.
+    A claim's chains run from the article through the sources that passed it
+    on, as the text says (:func:`passes_on`), to the one it rests on; a claim
+    that holds another citation carries that citation's chains too
+    (:func:`_tails`). ``rename`` maps node ids to their final, corpus-wide ids.
     """
     claims = []
-    for c, citer, source, relayed in placed:
+    for p in placed:
+        c, source = p.citation, p.source
         if not c.content_text.strip():
             continue
-        paths = set()
+        chains: set[tuple[Hop, ...]] = set()
         if source is not None:
-            head = [article_node] if citer == article_node else [article_node, citer]
-            for tail in _tails(c, source, placed):
-                paths.add(tuple(_dedupe([rename(n) for n in [*head, *tail]])))
-        chains = tuple(
-            Chain(p, article, c.sentence_text, c.cue_text, relayed) for p in sorted(paths)
-        )
+            head = _head(p, article, article_node, placed)
+            for tail in _tails(p, article, placed):
+                chains.add(tuple(_renamed_hops([*head, *tail], rename)))
         claims.append(
             Claim(
                 id=_claim_id(article, c),
@@ -99,11 +123,146 @@ def article_claims(
                 sentence=c.sentence_text,
                 cue=c.cue_text,
                 source=rename(source) if source is not None else None,
-                chains=chains,
+                chains=tuple(
+                    _chain(hops, article_node, article, c, rename) for hops in sorted(chains)
+                ),
                 terms=c.terms,
             )
         )
     return claims
+
+
+def passes_on(c: Citation) -> bool:
+    """Does ``c``'s cue pass on words (said, told, reported, according to, a quote)?
+
+    Beliefs, intentions, knowledge and perception ("knows", "wants",
+    "showed", "continued") are attributions but carry no chain.
+    """
+    if c.kind in {"according-to", "credit"}:
+        return True
+    if c.kind not in {"direct", "indirect", "noun-cue"}:
+        return False
+    return not c.lemma or c.lemma in load_words("hop_cues.txt")
+
+
+def communicator(m: Mention | None) -> bool:
+    """Can ``m`` pass words on: a person, outlet, organisation, post, or unnamed source
+    named by what it is ("sources", "a spokesman"), never a thing, number or pronoun."""
+    if m is None or not any(ch.isalpha() for ch in m.name) or m.kind == "pronoun":
+        return False
+    if m.kind != "anonymous":
+        return True
+    words = m.name.lower().replace("’", "'").removesuffix("'s").split()
+    head = words[-1] if words else ""
+    heads = load_words("communicator_heads.txt") | load_words("person_roles.txt")
+    return any(form in heads for form in _singulars(head))
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    if word.endswith("ies"):
+        return word, word[:-3] + "y"
+    if word.endswith("es"):
+        return word, word[:-2], word[:-1]
+    return (word, word[:-1]) if word.endswith("s") else (word,)
+
+
+def _hop(source: str, target: str, article: str, c: Citation, inferred: bool = False) -> Hop:
+    return Hop(source, target, article, c.sentence_text, c.cue_text, inferred)
+
+
+def _head(p: Placed, article: str, article_node: str, placed: list[Placed]) -> list[Hop]:
+    """The hops from the article down to ``p``'s source.
+
+    A citation nested in another's content ("Express reported that Kuzio
+    tweeted ...") continues its parent's chain when both pass words on and
+    its source can speak; "X told The Post" goes through The Post; a relay
+    the article implies goes through the outlet it follows.
+    """
+    c, citer, source = p.citation, p.citer, p.source
+    assert source is not None
+    if citer == article_node:
+        return [_hop(article_node, source, article, c)]
+    if c.nested:
+        parent = _parent(p, placed)
+        if parent is None:
+            return [_hop(article_node, source, article, c)]
+        if not (passes_on(parent.citation) and passes_on(c) and communicator(c.source)):
+            return _head(parent, article, article_node, placed)  # it rests on the parent's source
+        return [*_head(parent, article, article_node, placed), _hop(citer, source, article, c)]
+    if p.relayed or (passes_on(c) and c.citer is not None and c.citer.kind == "outlet"):
+        return [
+            _hop(article_node, citer, article, c, inferred=p.relayed),
+            _hop(citer, source, article, c, inferred=p.relayed),
+        ]
+    return [_hop(article_node, source, article, c)]
+
+
+def _parent(p: Placed, placed: list[Placed]) -> Placed | None:
+    """The innermost citation whose content holds ``p``'s cue and whose source cites it."""
+    cue = p.citation.cue
+    best: Placed | None = None
+    for d in placed:
+        span = d.citation.content_span
+        if d is p or d.source != p.citer or span is None or cue is None:
+            continue
+        if span[0] <= cue[0] < span[1] and (best is None or _width(span) < _width(best)):
+            best = d
+    return best
+
+
+def _width(x: tuple[int, int] | Placed) -> int:
+    span = x if isinstance(x, tuple) else x.citation.content_span or (0, 0)
+    return span[1] - span[0]
+
+
+def _tails(p: Placed, article: str, placed: list[Placed], depth: int = 0) -> list[list[Hop]]:
+    """Hops from ``p``'s source down through the citations nested in its content.
+
+    Only citations that pass words on from a source that can speak continue
+    the chain; the others are the content's own business.
+    """
+    if depth > 5 or not passes_on(p.citation):
+        return [[]]
+    inner = [
+        d
+        for d in placed
+        if d.source is not None
+        and d.citation.nested
+        and passes_on(d.citation)
+        and communicator(d.citation.source)
+        and _parent(d, placed) is p
+    ]
+    if not inner:
+        return [[]]
+    return [
+        [_hop(p.source or "", d.source or "", article, d.citation), *tail]
+        for d in inner
+        for tail in _tails(d, article, placed, depth + 1)
+    ]
+
+
+def _renamed_hops(hops: list[Hop], rename: Callable[[str], str]) -> list[Hop]:
+    """``hops`` with final node ids; a hop joined to itself by a merge goes, and a path
+    that comes back to a node it passed is cut there."""
+    out: list[Hop] = []
+    seen: set[str] = set()
+    for hop in hops:
+        hop = replace(hop, source=rename(hop.source), target=rename(hop.target))
+        if hop.source == hop.target:
+            continue
+        seen.add(hop.source)
+        if hop.target in seen:
+            break
+        out.append(hop)
+    return out
+
+
+def _chain(
+    hops: tuple[Hop, ...], article_node: str, article: str, c: Citation, rename: Callable
+) -> Chain:
+    path = (hops[0].source, *(h.target for h in hops)) if hops else (rename(article_node),)
+    inferred = any(h.inferred for h in hops)
+    return Chain(path, article, c.sentence_text, c.cue_text, inferred, hops)
 
 
 def renamed(claim: Claim, rename: Callable[[str], str]) -> Claim:
@@ -111,37 +270,13 @@ def renamed(claim: Claim, rename: Callable[[str], str]) -> Claim:
 
     Claims can be made while the corpus is read and the merged ids given at the end.
     """
-    paths = {tuple(_dedupe([rename(n) for n in chain.path])) for chain in claim.chains}
-    template = claim.chains[0] if claim.chains else None
-    chains = tuple(replace(template, path=p) for p in sorted(paths)) if template else ()
+    chains = {}
+    for chain in claim.chains:
+        hops = tuple(_renamed_hops(list(chain.hops), rename))
+        path = (hops[0].source, *(h.target for h in hops)) if hops else chain.path[:1]
+        chains[hops] = replace(chain, path=path, hops=hops)
     source = rename(claim.source) if claim.source is not None else None
-    return replace(claim, chains=chains, source=source)
-
-
-def _tails(c: Citation, source: str, placed: list[Placed], depth: int = 0) -> list[list[str]]:
-    """Paths from ``source`` down through citations nested in ``c``'s content."""
-    span = c.content_span
-    inner = [
-        (d, s)
-        for d, citer, s, _ in placed
-        if d is not c
-        and s is not None
-        and span
-        and d.cue
-        and citer == source
-        and span[0] <= d.cue[0] < span[1]
-    ]
-    if not inner or depth > 5:
-        return [[source]]
-    return [[source, *tail] for d, s in inner for tail in _tails(d, s, placed, depth + 1)]
-
-
-def _dedupe(path: list[str]) -> list[str]:
-    out: list[str] = []
-    for node in path:
-        if node not in out:
-            out.append(node)
-    return out
+    return replace(claim, chains=tuple(chains[k] for k in sorted(chains)), source=source)
 
 
 def _claim_id(article: str, c: Citation) -> str:

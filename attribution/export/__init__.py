@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 
 import networkx as nx
 
-from attribution.claims import Chain, Claim
+from attribution.claims import Chain, Claim, Hop
 from attribution.export.gexf import write_gexf
 from attribution.export.graphml import write_graphml
 
@@ -109,11 +109,23 @@ def claim_record(c: Claim) -> dict:
     """A claim as plain data: what claims.json holds (the grouping terms left out)."""
     record = {f.name: getattr(c, f.name) for f in fields(c) if f.name != "terms"}
     record["chains"] = [
-        {f.name: getattr(ch, f.name) for f in fields(ch)} | {"path": list(ch.path)}
+        {f.name: getattr(ch, f.name) for f in fields(ch)}
+        | {"path": list(ch.path), "hops": [hop_record(h) for h in ch.hops]}
         for ch in c.chains
     ]
     record["roots"] = list(c.roots)
     return record
+
+
+def hop_record(hop: Hop) -> dict:
+    """A hop of a chain as plain data."""
+    return {f.name: getattr(hop, f.name) for f in fields(hop)}
+
+
+def chain_from_record(record: dict) -> Chain:
+    """The Chain that :func:`claim_record` wrote as ``record``."""
+    hops = tuple(Hop(**h) for h in record.get("hops") or ())
+    return Chain(**{**record, "path": tuple(record["path"]), "hops": hops})
 
 
 def claims_json(claims: list[Claim]) -> Iterator[str]:
@@ -163,7 +175,7 @@ def read_claims(out_dir: Path) -> list[Claim]:
         Claim(
             **{
                 **r,
-                "chains": tuple(Chain(**{**ch, "path": tuple(ch["path"])}) for ch in r["chains"]),
+                "chains": tuple(chain_from_record(ch) for ch in r["chains"]),
                 "roots": tuple(r["roots"]),
             }
         )

@@ -30,7 +30,7 @@ __all__ = ["EXTRACTOR_VERSION", "Citation", "Extraction", "Mention", "compact", 
 WEAK_PARENTS = frozenset({"stance"})
 
 # Bump when rules change, so cached extractions are not reused.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 _POST_LEAD = re.compile(
     r"^\s*(?P<name>(?:[A-Z0-9][\w’'.&-]*\s){0,5}[A-Z0-9][\w’'.&-]*):\s+(?P<rest>\S.*)$", re.S
@@ -105,6 +105,7 @@ def _compact(c: Citation) -> Citation:
         cue_text=sys.intern(c.cue_text),
         content_text=sys.intern(c.content_text),
         sentence_text=sys.intern(c.sentence_text),
+        lemma=sys.intern(c.lemma),
         terms=tuple(tuple(sys.intern(t) for t in terms) for terms in c.terms),
     )
 
@@ -293,6 +294,7 @@ def _citation(article: Article, doc: Doc, f: Found, sentence: Span) -> Citation:
         citer=f.citer,
         nested=f.nested,
         terms=content_terms(doc, f.content),
+        lemma=f.lemma,
     )
 
 

@@ -55,6 +55,7 @@ class Citation:
     citer: Mention | None = None
     nested: bool = False  # the citer is the source of an enclosing citation, not "told X"
     terms: tuple[tuple[str, ...], ...] = ()  # key lemmas of each content sentence
+    lemma: str = ""  # the cue's lemma ("tell", "according to", "tweet"); "" for a bare quote
 
     @property
     def content_span(self) -> Span | None:

@@ -41,6 +41,7 @@ class Found:
     confidence: float = 0.7
     citer: Mention | None = None
     nested: bool = False
+    lemma: str = ""  # the cue's lemma ("tell", "according to", "tweet"); "" for a bare quote
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,10 @@ def _hearer(verb: Token) -> Mention | None:
     return None
 
 
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
 def _medium(verb: Token) -> str:
     words = {verb.lemma_.lower()} | {t.lower_ for t in verb.subtree if t.dep_ == "pobj"}
     return next((_MEDIA[w] for w in sorted(words) if w in _MEDIA), "speech")
@@ -188,7 +193,9 @@ def reporting_verb(tok: Token, ctx: Context) -> Found | None:
         return None
     kind = "direct" if any(ctx.in_quote(s[0]) for s in content) else "indirect"
     confidence = 0.9 if kind == "direct" else 0.75
-    return Found(source, token_span(tok), content, kind, _medium(tok), confidence, hearer)
+    return Found(
+        source, token_span(tok), content, kind, _medium(tok), confidence, hearer, lemma=_lemma(tok)
+    )
 
 
 def _reported_content(verb: Token, ctx: Context) -> tuple[Span, ...]:
@@ -285,8 +292,17 @@ def _passive_report(verb: Token, ctx: Context) -> Found | None:
     if agent is not None:
         objs = [t for t in agent.children if t.dep_ == "pobj"]
         if objs:
-            return Found(mention_for(objs[0]), token_span(verb), content, "indirect", _medium(verb))
-    return Found(None, token_span(verb), content, "no-source", _medium(verb), 0.5)
+            return Found(
+                mention_for(objs[0]),
+                token_span(verb),
+                content,
+                "indirect",
+                _medium(verb),
+                lemma=_lemma(verb),
+            )
+    return Found(
+        None, token_span(verb), content, "no-source", _medium(verb), 0.5, lemma=_lemma(verb)
+    )
 
 
 def according_to(tok: Token, ctx: Context) -> Found | None:
@@ -310,7 +326,8 @@ def according_to(tok: Token, ctx: Context) -> Found | None:
         host = host.head
     content = clause_without(host, tok)
     citer = _relative_hearer(objs[0])
-    return Found(source, (tok.idx, to.idx + len(to)), content, "according-to", "print", 0.85, citer)
+    cue = (tok.idx, to.idx + len(to))
+    return Found(source, cue, content, "according-to", "print", 0.85, citer, lemma="according to")
 
 
 def _relative_hearer(noun: Token) -> Mention | None:
@@ -340,7 +357,7 @@ def noun_cue(tok: Token, ctx: Context) -> Found | None:
         return None
     medium = _MEDIA.get(tok.lemma_.lower(), "print")
     content = clause_without(prep.head, prep)
-    return Found(source, token_span(tok), content, "noun-cue", medium, 0.8)
+    return Found(source, token_span(tok), content, "noun-cue", medium, 0.8, lemma=_lemma(tok))
 
 
 def post_reads(tok: Token, ctx: Context) -> Found | None:
@@ -360,7 +377,8 @@ def post_reads(tok: Token, ctx: Context) -> Found | None:
         subj.text,
         "pronoun",
     )
-    return Found(mention, token_span(tok), (quote,), "direct", _MEDIA.get(subj.lemma_, "post"), 0.8)
+    medium = _MEDIA.get(subj.lemma_, "post")
+    return Found(mention, token_span(tok), (quote,), "direct", medium, 0.8, lemma=_lemma(tok))
 
 
 _STANCE_SUBJECTS = {"he", "she", "they", "we", "i"}
@@ -389,7 +407,7 @@ def stance_verb(tok: Token, ctx: Context) -> Found | None:
     source = mention_for(subj, _written_subject(tok))
     if source is None or not content:
         return None
-    return Found(source, token_span(tok), content, "stance", "speech", 0.4)
+    return Found(source, token_span(tok), content, "stance", "speech", 0.4, lemma=_lemma(tok))
 
 
 def _actor(subj: Token) -> bool:
@@ -408,7 +426,7 @@ def hedge(tok: Token, ctx: Context) -> Found | None:
     content = clause_without(tok.head, tok)
     if not content:
         return None
-    return Found(None, token_span(tok), content, "no-source", "unknown", 0.5)
+    return Found(None, token_span(tok), content, "no-source", "unknown", 0.5, lemma=_lemma(tok))
 
 
 RULES: tuple[Rule, ...] = (
