@@ -158,6 +158,22 @@ def communicator(m: Mention | None) -> bool:
     return any(form in heads for form in _singulars(head))
 
 
+def _inner_source(m: Mention | None) -> bool:
+    """A source whose words another source passed on: a communicator, and not a
+    description that points back without a name ("the candidate", "her account"),
+    which most often is someone the chain already holds."""
+    if not communicator(m):
+        return False
+    assert m is not None
+    first = m.text.lower().split()[0] if m.text.split() else ""
+    return m.kind != "anonymous" or first not in _BACK_REFERENCES
+
+
+_BACK_REFERENCES = frozenset(
+    {"the", "this", "that", "his", "her", "its", "their", "these", "those"}
+)
+
+
 def _singulars(word: str) -> tuple[str, ...]:
     if word.endswith("ies"):
         return word, word[:-3] + "y"
@@ -186,15 +202,33 @@ def _head(p: Placed, article: str, article_node: str, placed: list[Placed]) -> l
         parent = _parent(p, placed)
         if parent is None:
             return [_hop(article_node, source, article, c)]
-        if not (passes_on(parent.citation) and passes_on(c) and communicator(c.source)):
+        if not (passes_on(parent.citation) and passes_on(c) and _inner_source(c.source)):
             return _head(parent, article, article_node, placed)  # it rests on the parent's source
         return [*_head(parent, article, article_node, placed), _hop(citer, source, article, c)]
-    if p.relayed or (passes_on(c) and c.citer is not None and c.citer.kind == "outlet"):
+    if _through_citer(p):
         return [
             _hop(article_node, citer, article, c, inferred=p.relayed),
             _hop(citer, source, article, c, inferred=p.relayed),
         ]
     return [_hop(article_node, source, article, c)]
+
+
+def _through_citer(p: Placed) -> bool:
+    """Did ``p``'s words reach the article through its citer?
+
+    "X told CNN": when the cue passes words on to an outlet. A relay the
+    article implies ("according to a report by Express") carries only words
+    passed on by a source named as such: an inferred hop through a pronoun's
+    guessed antecedent would be two guesses in a row.
+    """
+    c = p.citation
+    if not (passes_on(c) and communicator(c.source)):
+        return False
+    if p.relayed:
+        return (
+            c.source is not None and c.source.text == c.source.name
+        ) or c.source.kind == "anonymous"
+    return c.citer is not None and c.citer.kind == "outlet"
 
 
 def _parent(p: Placed, placed: list[Placed]) -> Placed | None:
@@ -229,7 +263,7 @@ def _tails(p: Placed, article: str, placed: list[Placed], depth: int = 0) -> lis
         if d.source is not None
         and d.citation.nested
         and passes_on(d.citation)
-        and communicator(d.citation.source)
+        and _inner_source(d.citation.source)
         and _parent(d, placed) is p
     ]
     if not inner:

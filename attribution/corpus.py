@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from attribution.lexicon import load_any, load_patterns
+from attribution.lexicon import load_any, load_patterns, load_table
 
 Span = tuple[int, int]
 
@@ -155,7 +155,8 @@ def _read_txt(path: Path, text: str) -> Article:
     furniture = load_any("boilerplate.txt")
     lines = [line for _, _, line in _lines(text) if line]
     title = next((ln for ln in lines if not furniture.search(ln)), lines[0])
-    return _finish(Article(id=path.stem, text=text, path=str(path), title=title))
+    outlet = outlet_from_name(path.stem)
+    return _finish(Article(id=path.stem, text=text, path=str(path), title=title, outlet=outlet))
 
 
 def _read_html(path: Path, html: str) -> Article:
@@ -280,6 +281,21 @@ def _looks_like_headline(line: str, lines: list[tuple[int, int, str]], i: int) -
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
     capitals = sum(w[0].isupper() for w in words)
     return alone and bool(words) and capitals / len(words) >= 0.5
+
+
+def outlet_from_name(stem: str) -> str | None:
+    """The publisher a plain-text file's name starts with: "politico_2016-…", "nyt-trump".
+
+    Only a known outlet (outlet_aliases.tsv) at the head of the name, up to its
+    first "_" or digit, spaces and hyphens ignored: "wapo_…" and "huff-post_…"
+    name their publisher, "notes_…" names none.
+    """
+    head = re.split(r"[_\d]", stem, maxsplit=1)[0]
+    key = re.sub(r"[^a-z]", "", head.lower())
+    if len(key) < 3:
+        return None
+    squashed = {re.sub(r"[^a-z]", "", k): v for k, v in load_table("outlet_aliases.tsv").items()}
+    return squashed.get(key)
 
 
 def outlet_from_text(text: str) -> str | None:

@@ -116,16 +116,21 @@ class EntityIndex:
         )
 
     def resolve_article(
-        self, article_id: str, mentions: list[Mention], people: list[str]
+        self,
+        article_id: str,
+        mentions: list[Mention],
+        people: list[str],
+        outlet: str | None = None,
     ) -> dict[Mention, str]:
         """Entity ids for the mentions of one article.
 
         ``people`` are the full names the article uses (from NER), which
-        surnames and misspellings in the same article are joined to.
+        surnames and misspellings in the same article are joined to;
+        ``outlet`` is its publisher, which "The Post" may be short for.
         """
         named = [*people, *(m.name for m in mentions if m.kind == "person")]
         full_names = sorted({person_name(p) for p in named if len(person_name(p).split()) > 1})
-        outlets_seen: list[str] = []
+        outlets_seen: list[str] = [outlet_name(outlet)] if outlet else []
         ids = {}
         for m in sorted(set(mentions), key=lambda m: m.span):
             ids[m] = self._resolve_one(article_id, m, full_names, outlets_seen)

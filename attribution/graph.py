@@ -53,7 +53,7 @@ def add_article(
     back with ``None`` as its source: its claim is unsourced.
     """
     mentions = [m for c in extraction.citations for m in (c.source, c.citer) if m is not None]
-    ids = index.resolve_article(info.id, mentions, list(extraction.people))
+    ids = index.resolve_article(info.id, mentions, list(extraction.people), info.outlet)
     for c in extraction.citations:
         medium = _post_medium(c)
         if medium is not None and c.source is not None:
