@@ -169,6 +169,7 @@ def _inner_source(m: Mention | None) -> bool:
     return m.kind != "anonymous" or first not in _BACK_REFERENCES
 
 
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "it", "we", "i"})
 _BACK_REFERENCES = frozenset(
     {"the", "this", "that", "his", "her", "its", "their", "these", "those"}
 )
@@ -225,9 +226,7 @@ def _through_citer(p: Placed) -> bool:
     if not (passes_on(c) and communicator(c.source)):
         return False
     if p.relayed:
-        return (
-            c.source is not None and c.source.text == c.source.name
-        ) or c.source.kind == "anonymous"
+        return c.source is not None and c.source.text.lower() not in _PERSONAL_PRONOUNS
     return c.citer is not None and c.citer.kind == "outlet"
 
 
@@ -261,7 +260,6 @@ def _tails(p: Placed, article: str, placed: list[Placed], depth: int = 0) -> lis
         d
         for d in placed
         if d.source is not None
-        and d.citation.nested
         and passes_on(d.citation)
         and _inner_source(d.citation.source)
         and _parent(d, placed) is p
