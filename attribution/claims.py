@@ -158,15 +158,45 @@ def communicator(m: Mention | None) -> bool:
     return any(form in heads for form in _singulars(head))
 
 
+def carries(outer: Citation, inner: Citation) -> bool:
+    """Does ``outer``'s source pass on the words of ``inner``, a citation in its content?
+
+    Both must pass words on, ``inner``'s source must be able to speak
+    (:func:`_inner_source`), and the two must be nested, not side by side:
+    not each in the other's content ("organisers added ..., the paper
+    reported"), and not two trailing reports in a row ("X, KING-TV reported,
+    while Y, the Sun-Times reported").
+    """
+    if not (passes_on(outer) and passes_on(inner) and _inner_source(inner.source)):
+        return False
+    if _holds(inner, outer.cue):
+        return False
+    if _trailing(inner) and _trailing(outer) and outer.source is not None and inner.cue:
+        return outer.source.written[0] - inner.cue[1] <= 3
+    return True
+
+
+def _holds(c: Citation, pos: tuple[int, int] | None) -> bool:
+    return pos is not None and any(a <= pos[0] < b for a, b in c.content)
+
+
+def _trailing(c: Citation) -> bool:
+    """Is the cue after all of the content ("..., the BBC reported")?"""
+    return bool(c.content) and c.cue is not None and c.content[-1][1] <= c.cue[0]
+
+
 def _inner_source(m: Mention | None) -> bool:
-    """A source whose words another source passed on: a communicator, and not a
-    description that points back without a name ("the candidate", "her account"),
-    which most often is someone the chain already holds."""
+    """A source whose words another source passed on: a communicator written as a
+    name or a noun phrase. Not a pronoun, and not a description that points back
+    without a name ("the candidate", "her account"), which is most often someone
+    the chain already holds."""
     if not communicator(m):
         return False
     assert m is not None
-    first = m.text.lower().split()[0] if m.text.split() else ""
-    return m.kind != "anonymous" or first not in _BACK_REFERENCES
+    words = m.text.lower().split()
+    if not words or words[0] in _PERSONAL_PRONOUNS:
+        return False  # a guessed antecedent inside another's words is a guess too many
+    return m.kind != "anonymous" or words[0] not in _BACK_REFERENCES
 
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "it", "we", "i"})
@@ -187,13 +217,16 @@ def _hop(source: str, target: str, article: str, c: Citation, inferred: bool = F
     return Hop(source, target, article, c.sentence_text, c.cue_text, inferred)
 
 
-def _head(p: Placed, article: str, article_node: str, placed: list[Placed]) -> list[Hop]:
+def _head(
+    p: Placed, article: str, article_node: str, placed: list[Placed], below: tuple = ()
+) -> list[Hop]:
     """The hops from the article down to ``p``'s source.
 
     A citation nested in another's content ("Express reported that Kuzio
     tweeted ...") continues its parent's chain when both pass words on and
-    its source can speak; "X told The Post" goes through The Post; a relay
-    the article implies goes through the outlet it follows.
+    its source can speak; "X told The Post" goes through The Post. ``below``
+    are the citations already on the way down, which a bad parse can make
+    each other's parents.
     """
     c, citer, source = p.citation, p.citer, p.source
     assert source is not None
@@ -201,11 +234,12 @@ def _head(p: Placed, article: str, article_node: str, placed: list[Placed]) -> l
         return [_hop(article_node, source, article, c)]
     if c.nested:
         parent = _parent(p, placed)
-        if parent is None:
+        if parent is None or parent in below:
             return [_hop(article_node, source, article, c)]
-        if not (passes_on(parent.citation) and passes_on(c) and _inner_source(c.source)):
-            return _head(parent, article, article_node, placed)  # it rests on the parent's source
-        return [*_head(parent, article, article_node, placed), _hop(citer, source, article, c)]
+        above = _head(parent, article, article_node, placed, (*below, p))
+        if not carries(parent.citation, c):
+            return above  # it rests on the parent's source
+        return [*above, _hop(citer, source, article, c)]
     if _through_citer(p):
         return [
             _hop(article_node, citer, article, c, inferred=p.relayed),
@@ -231,14 +265,19 @@ def _through_citer(p: Placed) -> bool:
 
 
 def _parent(p: Placed, placed: list[Placed]) -> Placed | None:
-    """The innermost citation whose content holds ``p``'s cue and whose source cites it."""
+    """The innermost citation whose content holds ``p``'s cue and whose source cites it.
+
+    The cue must be in a part of the content, not in a gap between parts:
+    `"...," she said, and as X spoke, Y said yes` holds Y's cue in no quote of hers.
+    """
     cue = p.citation.cue
     best: Placed | None = None
     for d in placed:
         span = d.citation.content_span
         if d is p or d.source != p.citer or span is None or cue is None:
             continue
-        if span[0] <= cue[0] < span[1] and (best is None or _width(span) < _width(best)):
+        inside = any(a <= cue[0] < b for a, b in d.citation.content)
+        if inside and (best is None or _width(span) < _width(best)):
             best = d
     return best
 
@@ -259,10 +298,7 @@ def _tails(p: Placed, article: str, placed: list[Placed], depth: int = 0) -> lis
     inner = [
         d
         for d in placed
-        if d.source is not None
-        and passes_on(d.citation)
-        and _inner_source(d.citation.source)
-        and _parent(d, placed) is p
+        if d.source is not None and _parent(d, placed) is p and carries(p.citation, d.citation)
     ]
     if not inner:
         return [[]]

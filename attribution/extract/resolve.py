@@ -69,12 +69,16 @@ class Antecedents:
         spans = frozenset(m.span for m in humans)
         return cls(tuple(sorted(set(seen), key=lambda m: (m.span, m.name))), spans, posters)
 
-    def before(self, pos: int, kind: str) -> Mention | None:
-        """The nearest mention of ``kind`` ending before ``pos`` ("any" for any kind)."""
+    def before(self, pos: int, kind: str, unlike: frozenset[str] = frozenset()) -> Mention | None:
+        """The nearest mention of ``kind`` ending before ``pos`` ("any" for any kind).
+
+        A mention whose first word (name or title) is in ``unlike`` is passed
+        over: "he" does not point back to "Hillary Clinton" or "Mrs. May".
+        """
         ends = [m.span[1] for m in self.mentions]
         for m in reversed(self.mentions[: bisect_left(ends, pos + 1)]):
             fits = m.kind == kind or (kind == "person" and m.span in self.humans)
-            if m.span[1] <= pos and (kind == "any" or fits):
+            if m.span[1] <= pos and (kind == "any" or fits) and not _first_word(m) & unlike:
                 return m
         return None
 
@@ -98,7 +102,7 @@ class Antecedents:
             if not earlier:
                 return None
             return replace(mention, name=earlier[-1].name, kind=earlier[-1].kind)
-        target = self.before(mention.span[0], want)
+        target = self.before(mention.span[0], want, _unlike(key))
         if target is None:
             return None
         return replace(mention, name=target.name, kind=target.kind)
@@ -112,6 +116,20 @@ class Antecedents:
         if found.source is not None and source is None:
             return replace(found, source=None, citer=citer, kind="unresolved")
         return replace(found, source=source, citer=citer)
+
+
+def _unlike(pronoun: str) -> frozenset[str]:
+    """Names and titles a pronoun cannot point back to, by its gender."""
+    if pronoun in {"he", "him", "his"}:
+        return load_words("female_names.txt")
+    if pronoun in {"she", "her", "hers"}:
+        return load_words("male_names.txt")
+    return frozenset()
+
+
+def _first_word(m: Mention) -> frozenset[str]:
+    words = m.name.lower().replace(".", " ").split()
+    return frozenset(words[:1])
 
 
 def _human_subjects(doc: Doc) -> list[Mention]:
