@@ -169,11 +169,20 @@ def carries(outer: Citation, inner: Citation) -> bool:
     """
     if not (passes_on(outer) and passes_on(inner) and _inner_source(inner.source)):
         return False
-    if _holds(inner, outer.cue):
+    if _holds(inner, outer.cue) or _borrowed(inner):
         return False
     if _trailing(inner) and _trailing(outer) and outer.source is not None and inner.cue:
         return outer.source.written[0] - inner.cue[1] <= 3
     return True
+
+
+def _borrowed(c: Citation) -> bool:
+    """A participle cue away from its source ("..., adding", "— asserting"): the parse
+    lent it a subject, and it most often goes on with the outer speaker's words.
+    "a tweet saying" names its own source, right before the cue."""
+    if c.source is None or c.cue is None or not c.cue_text.lower().endswith("ing"):
+        return False
+    return not 0 <= c.cue[0] - c.source.written[1] <= 2
 
 
 def _holds(c: Citation, pos: tuple[int, int] | None) -> bool:
