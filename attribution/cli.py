@@ -477,7 +477,9 @@ def chains(out_dir: Path, min_length: int, limit: int, fmt: str) -> None:
 def _print_chains(found: list[tuple[Claim, Chain]], label: Callable[[str], str]) -> None:
     """Each chain as "N hops: A -> B -> C", its claim, then one line per hop."""
     for claim, chain in found:
-        click.echo(f"{len(chain.path) - 1} hops: " + " -> ".join(label(n) for n in chain.path))
+        hops = len(chain.path) - 1
+        path = " -> ".join(label(n) for n in chain.path)
+        click.echo(f"{hops} hop{'s' if hops != 1 else ''}: {path}")
         click.echo(f"  claim: {_short(claim.text, 110)}")
         for hop in chain.hops:
             mark = " (inferred)" if hop.inferred else ""

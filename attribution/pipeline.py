@@ -54,11 +54,12 @@ class Summary:
     def lines(self, graph: nx.MultiDiGraph | None = None) -> list[str]:
         labels = (lambda n: graph.nodes[n].get("label", n)) if graph is not None else str
         chain = " -> ".join(labels(n) for n in self.longest_chain) or "none"
+        hops = max(len(self.longest_chain) - 1, 0)
         return [
             f"articles read: {self.read} ({self.cached} from the cache), "
             f"skipped: {len(self.problems)}",
             f"sources: {self.sources}, citations: {self.citations}",
-            f"longest chain ({max(len(self.longest_chain) - 1, 0)} hops): {chain}",
+            f"longest chain ({hops} hop{'s' if hops != 1 else ''}): {chain}",
             f"claims: {self.claims}, single-source: {self.single_source}, "
             f"corroborated: {self.corroborated}, unsourced: {self.unsourced}",
             *([f"graph.html: {self.page_note}"] if self.page_note else []),
