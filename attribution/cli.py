@@ -150,8 +150,8 @@ def main() -> None:
     type=click.IntRange(min=1),
     default=DEFAULT_MAX_NODES,
     show_default=True,
-    help="Draw at most this many nodes in graph.html: those on the longest chains, then "
-    "the best connected. The build says what it left out; data files keep everything.",
+    help="Draw at most this many nodes in graph.html: those on claims' chains (longest "
+    "first), then the best connected. The build says what it left out; data files keep everything.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def build(

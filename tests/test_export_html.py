@@ -286,8 +286,7 @@ def test_inferred_edges_dashed_and_chain_edges_red(page: str) -> None:
     assert edges[("outlet:express", "person:minister", "k2")]["dashes"] is True
     assert edges[("outlet:express", "person:minister", "k1")]["dashes"] is False
     on_chain = {k for k, e in edges.items() if e["onChain"]}
-    assert on_chain == {
-        ("outlet:express", "person:minister", "k1"),
+    assert on_chain == {  # k1 is another sentence than the chain's
         ("outlet:express", "person:minister", "k2"),
         ("person:minister", "person:aide", "k1"),
         ("person:aide", "anonymous:1", "k1"),
@@ -311,7 +310,7 @@ def test_chain_panel(page: str) -> None:
     assert chains[0]["text"] == f"Express → {XSS} → Jo Aide → a source"
     assert (chains[0]["claim"], chains[0]["article"]) == ("claim 0 <i>", "a1")
     assert "claim 0 &lt;i&gt; · a1" in page and "claim 0 <i>" not in page
-    assert len(chains[0]["edges"]) == 4
+    assert len(chains[0]["edges"]) == 3  # one citation a hop: those of the chain's sentence
     assert len(chains[1]["edges"]) == 1
     assert "Longest chains" in page
     assert 'data-chain="1"' in page
@@ -429,13 +428,16 @@ def test_chains_only_flag_and_post_author(graph: nx.MultiDiGraph) -> None:
 def test_red_edges_are_the_hops_of_claims_chains_in_their_own_article(
     graph: nx.MultiDiGraph,
 ) -> None:
-    """Only the citations a claim's chain is made of are red: not those of other articles."""
+    """Only the citations a claim's chain is made of are red: not those of other articles,
+    nor other sentences of its own."""
     graph.add_edge("person:minister", "person:aide", key="k2", **_edge(article="a2"))
+    graph.add_edge("person:minister", "person:aide", key="k3", **_edge(sentence="Later."))
     claims = [claim_of("c0", "x", chain_of(PATHS[0]))]
     edges = graph_data(render_html(graph, title="t", claims=claims))["edges"]
     red = {(e["from"], e["to"], e["key"]) for e in edges if e["onChain"]}
     assert ("person:minister", "person:aide", "k1") in red
     assert ("person:minister", "person:aide", "k2") not in red
+    assert ("person:minister", "person:aide", "k3") not in red
     assert ("outlet:express", "organisation:nhs", "k1") not in red
 
 

@@ -225,20 +225,22 @@ def _hop_edges(
 ) -> list[str]:
     """Ids of the citations that make ``chain``'s hops: citer -> cited, in its article.
 
-    Each hop is drawn by the edges between its two nodes that its article wrote;
-    a hop no such edge stands for (a relay the article implies) takes every edge
-    between the two. Citations of other articles between the same nodes are no
-    part of this claim's chain. A chain read from an old claims.json, with no
-    hops, goes by its path.
+    Each hop is drawn by the edge its sentence made; failing that (a relay the
+    article implies is told in another sentence) by the edges between its two
+    nodes that its article made, and failing that by every edge between them.
+    Citations of other articles between the same nodes are no part of this
+    claim's chain. A chain read from an old claims.json, with no hops, goes by
+    its path.
     """
-    steps = [(h.source, h.target, h.article) for h in chain.hops] or [
-        (u, v, chain.article) for u, v in pairwise(chain.path)
+    steps = [(h.source, h.target, h.article, h.sentence) for h in chain.hops] or [
+        (u, v, chain.article, None) for u, v in pairwise(chain.path)
     ]
     ids: list[str] = []
-    for u, v, article in steps:
+    for u, v, article, sentence in steps:
         keys = graph.get_edge_data(u, v) or {}
         own = [k for k, data in keys.items() if data.get("article") == article]
-        ids.extend(edge_ids[(u, v, k)] for k in own or keys)
+        said = [k for k in own if keys[k].get("sentence") == sentence]
+        ids.extend(edge_ids[(u, v, k)] for k in said or own or keys)
     return _in_edge_order(ids)
 
 
