@@ -510,3 +510,26 @@ def _explanations(
         f"{', '.join(t[2:] for t in shared)}; similarity {score:.2f}"
         for a, (score, b, shared) in closest.items()
     }
+
+
+def longest_chains(
+    claims: list[Claim], min_hops: int = 2, limit: int | None = None
+) -> list[tuple[Claim, Chain]]:
+    """The claims' chains of ``min_hops`` hops or more, longest first, each with its claim.
+
+    A chain is one claim's provenance, so two articles that cite the same
+    source never make one chain together. A path told in one article by
+    several claims is listed once, with the first of them by id; ties in
+    length go by article, then path. ``limit`` keeps only the first ones.
+    """
+    first: dict[tuple[str, tuple[str, ...]], tuple[Claim, Chain]] = {}
+    for claim in claims:
+        for chain in claim.chains:
+            if len(chain.path) - 1 < min_hops:
+                continue
+            key = (chain.article, chain.path)
+            held = first.get(key)
+            if held is None or claim.id < held[0].id:
+                first[key] = (claim, chain)
+    order = sorted(first, key=lambda k: (-len(k[1]), k))
+    return [first[k] for k in order[:limit]]

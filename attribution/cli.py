@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 import networkx as nx
 
-from attribution.claims import Claim
+from attribution.claims import Chain, Claim
 from attribution.export import claim_record, claims_csv, read_claims, read_graph
 from attribution.export.trim import DEFAULT_MAX_NODES
 
@@ -151,8 +150,8 @@ def main() -> None:
     type=click.IntRange(min=1),
     default=DEFAULT_MAX_NODES,
     show_default=True,
-    help="Draw at most this many nodes in graph.html: those on the longest chains, then "
-    "the best connected. The build says what it left out; data files keep everything.",
+    help="Draw at most this many nodes in graph.html: those on claims' chains (longest "
+    "first), then the best connected. The build says what it left out; data files keep everything.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def build(
@@ -417,32 +416,98 @@ def _print_groups(graph: nx.MultiDiGraph, items: list[Claim]) -> None:
 
 @main.command()
 @click.argument("out_dir", type=click.Path(path_type=Path))
-@click.option("--min-length", default=2, show_default=True, help="Fewest hops a chain must have.")
-@click.option("--limit", default=20, show_default=True, help="How many chains to list.")
-def chains(out_dir: Path, min_length: int, limit: int) -> None:
-    """List the longest citation chains of a build, longest first, with each hop's cue.
+@click.option(
+    "--min-length",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Fewest hops a chain must have (2: the article and two sources).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="Most chains to list.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="json: a list of {claim, text, article, length, path, hops}, each node as {id, label}.",
+)
+def chains(out_dir: Path, min_length: int, limit: int, fmt: str) -> None:
+    """List the longest chains of a build, longest first, with each hop's cue.
 
-    Each hop shows who cites whom, the cue ("told", "tweeted", "according
-    to") and the article; "(inferred)" marks a relay the article implies
-    ("according to a report by Express UK") rather than states.
+    A chain is the provenance of one claim, as one article tells it: the
+    article, then each source that passed the claim on, down to the one it
+    rests on ("The Herald reported that Ana Lind said the bridge is unsafe" is
+    article -> The Herald -> Ana Lind). Only communication makes a hop: said,
+    told, reported, tweeted, according to, a quote. Beliefs and perceptions
+    ("knows", "wants", "showed") end the chain, and two articles that cite the
+    same source never join into one chain.
+
+    Each hop shows who passed the words on, the cue, whose words they are and
+    the article; "(inferred)" marks a relay the article implies ("according to
+    a report by Express UK") rather than states. A path told by several
+    claims of one article is listed once, with the first claim.
 
     \b
     Example:
-      attribution chains graphs/sample --min-length 3
+      attribution chains graphs/sample
+      attribution chains graphs/sample --min-length 3 --limit 5
+      attribution chains graphs/sample --format json > chains.json
     """
-    from attribution.graph import chains as find_chains
+    from attribution.claims import longest_chains
 
-    graph, _ = _load(out_dir)
-    found = find_chains(graph, min_length=min_length, limit=limit)
-    label = lambda n: graph.nodes[n]["label"]  # noqa: E731
-    for path in found:
-        click.echo(f"{len(path) - 1} hops: " + " -> ".join(label(n) for n in path))
-        for u, v in itertools.pairwise(path):
-            data = min(graph.get_edge_data(u, v).values(), key=lambda d: d["inferred"])
-            mark = " (inferred)" if data["inferred"] else ""
-            click.echo(f"    {label(u)} -[{data['cue']}]-> {label(v)}{mark}   ({data['article']})")
+    graph, items = _load(out_dir)
+    found = longest_chains(items, min_hops=min_length, limit=limit)
+    label = lambda n: graph.nodes[n].get("label", n) if n in graph else n  # noqa: E731
+    if fmt == "json":
+        records = [_chain_record(claim, chain, label) for claim, chain in found]
+        click.echo(json.dumps(records, ensure_ascii=False, indent=1))
+    else:
+        _print_chains(found, label)
     if not found:
         click.echo(f"no chain of {min_length} hops or more", err=True)
+
+
+def _print_chains(found: list[tuple[Claim, Chain]], label: Callable[[str], str]) -> None:
+    """Each chain as "N hops: A -> B -> C", its claim, then one line per hop."""
+    for claim, chain in found:
+        hops = len(chain.path) - 1
+        path = " -> ".join(label(n) for n in chain.path)
+        click.echo(f"{hops} hop{'s' if hops != 1 else ''}: {path}")
+        click.echo(f"  claim: {_short(claim.text, 110)}")
+        for hop in chain.hops:
+            mark = " (inferred)" if hop.inferred else ""
+            source, target = label(hop.source), label(hop.target)
+            click.echo(f"    {source} -[{hop.cue}]-> {target}{mark}   ({hop.article})")
+
+
+def _chain_record(claim: Claim, chain: Chain, label: Callable[[str], str]) -> dict[str, Any]:
+    """One chain of `attribution chains --format json`: its claim, path and hops."""
+    node = lambda n: {"id": n, "label": label(n)}  # noqa: E731
+    return {
+        "claim": claim.id,
+        "text": claim.text,
+        "article": chain.article,
+        "length": len(chain.path) - 1,
+        "path": [node(n) for n in chain.path],
+        "hops": [
+            {
+                "source": node(hop.source),
+                "target": node(hop.target),
+                "article": hop.article,
+                "sentence": hop.sentence,
+                "cue": hop.cue,
+                "inferred": hop.inferred,
+            }
+            for hop in chain.hops
+        ],
+    }
 
 
 @main.command()

@@ -8,7 +8,6 @@ report's citations, so Express is credited with them too.
 
 from __future__ import annotations
 
-import heapq
 from dataclasses import asdict, dataclass, replace
 from typing import NamedTuple
 
@@ -201,44 +200,10 @@ def finish(
 def who_cites_whom(graph: nx.MultiDiGraph) -> nx.DiGraph:
     """The graph's nodes and one edge per citing pair, with no attributes.
 
-    What paths and depths need, without a copy of every citation's evidence
+    What the page's layout needs, without a copy of every citation's evidence
     (``nx.DiGraph(graph)`` would merge each pair's attribute dicts into a new one).
     """
     simple = nx.DiGraph()
     simple.add_nodes_from(graph)
     simple.add_edges_from(graph.edges())
     return simple
-
-
-def chains(graph: nx.MultiDiGraph, min_length: int = 2, limit: int = 50) -> list[list[str]]:
-    """The longest citation chains, as node paths, longest first.
-
-    A chain is a directed path that starts at a node nobody cites (an article
-    or its outlet) and ends at a node that cites nobody. ``min_length``
-    counts hops (edges).
-    """
-    simple = who_cites_whom(graph)
-    starts = sorted(n for n in simple if simple.in_degree(n) == 0)
-    found = (
-        path
-        for start in starts
-        for path in _paths_from(simple, start, max_paths=500)
-        if len(path) - 1 >= min_length
-    )
-    # Only the best ``limit`` are held: a big corpus has hundreds of thousands of paths.
-    return heapq.nsmallest(limit, found, key=lambda p: (-len(p), p))
-
-
-def _paths_from(g: nx.DiGraph, start: str, max_paths: int) -> list[list[str]]:
-    """Maximal simple paths from ``start`` (bounded, so a dense graph cannot explode)."""
-    out: list[list[str]] = []
-    stack = [[start]]
-    while stack and len(out) < max_paths:
-        path = stack.pop()
-        nexts = sorted((n for n in g.successors(path[-1]) if n not in path), reverse=True)
-        if not nexts:
-            if len(path) > 1:
-                out.append(path)
-            continue
-        stack.extend([*path, n] for n in nexts)
-    return out

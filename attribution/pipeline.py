@@ -21,14 +21,14 @@ from tqdm import tqdm
 
 from attribution import nlp as nlp_mod
 from attribution.cache import Cache
-from attribution.claims import Claim, article_claims, group_claims, renamed
+from attribution.claims import Claim, article_claims, group_claims, longest_chains, renamed
 from attribution.corpus import Article, CorpusError, read_corpus
 from attribution.engine import Engine
 from attribution.engine import make as make_engine
 from attribution.entities import EntityIndex
 from attribution.export import write_all
 from attribution.extract import Extraction, compact
-from attribution.graph import ArticleInfo, add_article, chains, finish
+from attribution.graph import ArticleInfo, add_article, finish
 
 Report = Callable[[str], None]
 CHUNK = 512  # articles looked up in the cache at a time; the rest of the corpus waits on disk
@@ -43,7 +43,7 @@ class Summary:
     problems: list[str] = field(default_factory=list)
     sources: int = 0
     citations: int = 0
-    longest_chain: list[str] = field(default_factory=list)
+    longest_chain: list[str] = field(default_factory=list)  # node path of one claim's chain
     single_source: int = 0
     corroborated: int = 0
     unsourced: int = 0
@@ -54,11 +54,12 @@ class Summary:
     def lines(self, graph: nx.MultiDiGraph | None = None) -> list[str]:
         labels = (lambda n: graph.nodes[n].get("label", n)) if graph is not None else str
         chain = " -> ".join(labels(n) for n in self.longest_chain) or "none"
+        hops = max(len(self.longest_chain) - 1, 0)
         return [
             f"articles read: {self.read} ({self.cached} from the cache), "
             f"skipped: {len(self.problems)}",
             f"sources: {self.sources}, citations: {self.citations}",
-            f"longest chain ({max(len(self.longest_chain) - 1, 0)} hops): {chain}",
+            f"longest chain ({hops} hop{'s' if hops != 1 else ''}): {chain}",
             f"claims: {self.claims}, single-source: {self.single_source}, "
             f"corroborated: {self.corroborated}, unsourced: {self.unsourced}",
             *([f"graph.html: {self.page_note}"] if self.page_note else []),
@@ -152,18 +153,16 @@ def build(
     summary, graph, claims = collect(paths, parsing, progress, report, aliases, spill_dir)
     if graph is None:
         return summary, None
-    top = chains(graph, min_length=1)  # longest first, so those of 2+ hops lead
+    top = longest_chains(claims, min_hops=1, limit=1)
     summary.sources = sum(1 for _, kind in graph.nodes(data="kind") if kind != "article")
     summary.citations = graph.number_of_edges()
-    summary.longest_chain = top[0] if top else []
+    summary.longest_chain = list(top[0][1].path) if top else []
     summary.claims = len(claims)
     summary.single_source = sum(c.verdict == "single_source" for c in claims)
     summary.corroborated = sum(c.verdict == "corroborated" for c in claims)
     summary.unsourced = sum(c.verdict == "unsourced" for c in claims)
     title = f"Citation graph of {summary.read} article{'s' if summary.read != 1 else ''}"
-    summary.outputs, summary.page_note = write_all(
-        out_dir, graph, claims, [c for c in top if len(c) > 2], title, max_nodes
-    )
+    summary.outputs, summary.page_note = write_all(out_dir, graph, claims, title, max_nodes)
     return summary, graph
 
 

@@ -4,7 +4,8 @@
 
 Builds a synthetic citation graph of about --nodes nodes shaped like a news corpus
 (articles citing outlets, people, organisations, posts and unnamed sources; outlets
-relaying people; posts by people, so chains of three and four hops exist), renders it
+relaying people; posts by people) and a claim for each outlet an article cites, carried
+on to a source of that outlet (a chain of two hops), renders it
 as `attribution build` would, then opens it from disk with every request refused and
 prints, per run: time until the network is drawn and still (``window.graphReady``,
 set on vis-network's first afterDrawing, physics being off) and time from a click on the
@@ -23,10 +24,10 @@ from pathlib import Path
 
 import networkx as nx
 
+from attribution.claims import Chain, Claim, Hop, longest_chains
 from attribution.export import write_atomic
 from attribution.export.browser import BrowserError, open_page
 from attribution.export.html import render_html
-from attribution.graph import chains
 
 SHARES = {"article": 0.16, "outlet": 0.04, "person": 0.5, "organisation": 0.1, "post": 0.04}
 
@@ -61,6 +62,33 @@ def synthetic_graph(total: int, seed: int = 7) -> nx.MultiDiGraph:
     for node in graph:
         graph.nodes[node]["cited"] = graph.in_degree(node)
     return graph
+
+
+def synthetic_claims(graph: nx.MultiDiGraph) -> list[Claim]:
+    """One claim per article and outlet it cites: told by the outlet's first source."""
+    claims = []
+    for article in sorted(n for n, kind in graph.nodes(data="kind") if kind == "article"):
+        for outlet in sorted(v for v in graph.successors(article) if v.startswith("outlet:")):
+            source = min(graph.successors(outlet), default=None)
+            if source is None:
+                continue
+            hops = tuple(
+                Hop(u, v, article, "A sentence.", "told")
+                for u, v in ((article, outlet), (outlet, source))
+            )
+            chain = Chain((article, outlet, source), article, "A sentence.", "told", hops=hops)
+            claims.append(
+                Claim(
+                    f"claim:{article}:{outlet}",
+                    "what was said",
+                    article,
+                    "A sentence.",
+                    "told",
+                    source,
+                    (chain,),
+                )
+            )
+    return claims
 
 
 def _cite(
@@ -110,7 +138,10 @@ def main() -> int:
     args = parser.parse_args()
     graph = synthetic_graph(args.nodes)
     started = time.perf_counter()
-    page = render_html(graph, title="Synthetic", chains=chains(graph, min_length=2))
+    claims = synthetic_claims(graph)
+    page = render_html(
+        graph, title="Synthetic", chains=longest_chains(claims, limit=50), claims=claims
+    )
     rendered = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "graph.html"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import re
@@ -367,10 +368,111 @@ def test_claims_table(built: Path, claims_data: list[dict[str, Any]]) -> None:
 def test_chains_lists_at_least_one_chain(built: Path) -> None:
     result = run("chains", built, "--min-length", "1")
     assert result.exit_code == 0
-    heads = [line for line in result.stdout.splitlines() if re.match(r"\d+ hops: ", line)]
+    heads = [line for line in result.stdout.splitlines() if re.match(r"\d+ hops?: ", line)]
     assert heads, result.output
     hops = [line for line in result.stdout.splitlines() if re.match(r"    .+ -\[.+\]-> ", line)]
     assert len(hops) == sum(int(h.split()[0]) for h in heads)
+    assert result.stdout.count("\n  claim: ") == len(heads)
+
+
+def test_chains_are_claims_chains_each_told_in_one_article(
+    built: Path, graph_data: dict[str, Any]
+) -> None:
+    """bridge-cost cites the Herald and harbour's Herald quotes Ana Lindqvist: no chain joins them."""
+    links = {(link["source"], link["target"]) for link in graph_data["links"]}
+    bridge = next(a["node"] for a in graph_data["graph"]["articles"] if a["id"] == "bridge-cost")
+    assert {(bridge, "outlet:herald"), ("outlet:herald", "person:ana-lindqvist")} <= links
+    result = run("chains", built)
+    assert "2 hops: Daily Clarion -> Herald -> Ana Lindqvist" in result.stdout
+    assert "Bridge Repairs Cost Twice the Estimate -> Herald -> " not in result.stdout
+    heads = result.stdout.split("\n2 hops: ")
+    for chain in heads:
+        articles = set(re.findall(r"   \(([\w-]+)\)$", chain, re.MULTILINE))
+        assert len(articles) == 1, chain
+
+
+def test_chains_json_has_the_claim_and_each_hop(
+    built: Path, claims_data: list[dict[str, Any]]
+) -> None:
+    result = run("chains", built, "--format", "json", "--limit", "50")
+    assert result.exit_code == 0
+    listed = json.loads(result.stdout)
+    assert listed and all(c["length"] >= 2 for c in listed)
+    texts = {c["id"]: c["text"] for c in claims_data}
+    for chain in listed:
+        assert chain.keys() == {"claim", "text", "article", "length", "path", "hops"}
+        assert texts[chain["claim"]] == chain["text"]
+        assert len(chain["hops"]) == chain["length"] == len(chain["path"]) - 1
+        for hop, (a, b) in zip(chain["hops"], itertools.pairwise(chain["path"]), strict=True):
+            assert hop.keys() == {"source", "target", "article", "sentence", "cue", "inferred"}
+            assert (hop["source"], hop["target"]) == (a, b) and a.keys() == {"id", "label"}
+            assert hop["article"] == chain["article"] and hop["cue"] and hop["sentence"]
+    ana = next(c for c in listed if c["path"][-1]["label"] == "Ana Lindqvist")
+    assert ana["text"].startswith("We will rebuild") and ana["article"] == "harbour"
+    assert [h["cue"] for h in ana["hops"]] == ["told", "told"]
+
+
+SHARED_NODE = {
+    "gazette.jsonl": json.dumps(
+        {
+            "id": "gazette-dam",
+            "title": "Dam Inspection Finds No Cracks",
+            "outlet": "Harlow Gazette",
+            "text": "Engineer Pia Rusk said the dam at Lake Orn was sound after the spring floods.",
+        }
+    )
+    + "\n",
+    "roads.txt": "Lake Road To Close For A Week\n\nThe Lake Orn road will close for a week "
+    "while the dam is inspected, the Harlow Gazette reported.\n",
+}
+
+
+def test_two_articles_sharing_a_source_but_no_claim_make_no_chain(tmp_path: Path) -> None:
+    """roads cites the Gazette; the Gazette's own article quotes Rusk: a path, not a chain."""
+    for name, text in SHARED_NODE.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("build", tmp_path / "gazette.jsonl", tmp_path / "roads.txt", "--out", out)
+    assert result.exit_code == 0, result.output
+    links = {
+        (k["source"], k["target"]) for k in json.loads((out / "graph.json").read_text())["links"]
+    }
+    assert ("article:roads", "outlet:harlow-gazette") in links
+    assert any(u == "outlet:harlow-gazette" and v.startswith("person:") for u, v in links)
+    assert "longest chain (1 hop): " in result.stderr
+    chains = run("chains", out)
+    assert chains.exit_code == 0 and chains.stdout == ""
+    assert chains.stderr.strip() == "no chain of 2 hops or more"
+    assert json.loads(run("chains", out, "--format", "json").stdout) == []
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.DOTALL).group(1))
+    assert data["chains"] == [] and "No chains." in page
+    assert not any(e["onChain"] for e in data["edges"])
+    assert not any(n["onChain"] for n in data["nodes"])
+
+
+def test_the_summary_longest_chain_is_a_claims_chain(tmp_path: Path) -> None:
+    result = run("build", CORPUS, "--out", tmp_path / "out")
+    head = "longest chain (2 hops): Coastal Ledger -> the union -> Reuters"
+    assert head in result.stderr.splitlines()
+
+
+def test_page_lists_the_claims_chains_and_draws_their_hops_red(built: Path) -> None:
+    page = (built / "graph.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.DOTALL).group(1))
+    listed = json.loads(run("chains", built, "--format", "json").stdout)
+    assert [c["nodes"] for c in data["chains"]] == [[n["id"] for n in c["path"]] for c in listed]
+    assert [c["claim"] for c in data["chains"]] == [c["text"] for c in listed]
+    red = {(e["from"], e["to"], e["article"]) for e in data["edges"] if e["onChain"]}
+    hops = {(h["source"]["id"], h["target"]["id"], h["article"]) for c in listed for h in c["hops"]}
+    assert red == hops
+
+
+def test_chains_limit_and_min_length(built: Path) -> None:
+    one = run("chains", built, "--min-length", "1", "--limit", "1", "--format", "json")
+    assert len(json.loads(one.stdout)) == 1
+    assert len(json.loads(run("chains", built, "--min-length", "1", "--format", "json").stdout)) > 3
+    assert run("chains", built, "--min-length", "0").exit_code == 2
 
 
 def test_chains_too_long_says_so(built: Path) -> None:

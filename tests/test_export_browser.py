@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 
 from attribution.export.browser import BrowserError, find_chromium, load, open_page
-from attribution.graph import chains
 from attribution.pipeline import build
 
 SAMPLES = Path(__file__).resolve().parents[1] / "attribution" / "samples"
@@ -108,9 +107,10 @@ def test_drawn_counts_equal_graph_json(sample_dir: Path, visit: Any) -> None:
 
 
 def test_first_chain_highlights_exactly_its_nodes(sample_dir: Path, visit: Any) -> None:
-    from attribution.export import read_graph
+    from attribution.claims import longest_chains
+    from attribution.export import read_claims
 
-    longest = chains(read_graph(sample_dir), min_length=2)[0]
+    longest = longest_chains(read_claims(sample_dir))[0][1].path
     seen = visit(sample_dir)
     seen.page.click('#chains button[data-chain="0"]')
     assert sorted(seen.js("network.getSelectedNodes()")) == sorted(longest)

@@ -6,6 +6,7 @@ import copy
 import json
 import re
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import networkx as nx
 import pytest
 from jinja2.utils import htmlsafe_json_dumps
 
-from attribution.claims import Chain, Claim
+from attribution.claims import Chain, Claim, Hop
 from attribution.export.html import JSON_OPTIONS, html_pieces, render_html
 
 XSS = "</script><img src=x onerror=alert(1)>"
@@ -69,9 +70,29 @@ def build_graph(reverse: bool = False) -> nx.MultiDiGraph:
     return graph
 
 
-CHAINS = [
+PATHS = [
     ["outlet:express", "person:minister", "person:aide", "anonymous:1"],
     ["outlet:express", "organisation:nhs"],
+]
+
+
+def chain_of(path: list[str], article: str = "a1", cue: str = "said") -> Chain:
+    """A claim's chain along ``path``, every hop told in ``article``."""
+    hops = tuple(Hop(u, v, article, "The minister said so.", cue) for u, v in pairwise(path))
+    return Chain(tuple(path), article, "The minister said so.", cue, hops=hops)
+
+
+def claim_of(cid: str, text: str, *chains: Chain, **kw: Any) -> Claim:
+    source = chains[0].path[-1] if chains else None
+    return Claim(
+        cid, text, chains[0].article if chains else "a1", "s", "said", source, chains, **kw
+    )
+
+
+# What longest_chains gives: each chain with the claim it carries, longest first.
+CHAINS = [
+    (claim_of(f"c{n}", f"claim {n} <i>", chain_of(path)), chain_of(path))
+    for n, path in enumerate(PATHS)
 ]
 
 
@@ -260,13 +281,12 @@ def test_nodes_styled_by_kind(page: str) -> None:
 
 
 def test_inferred_edges_dashed_and_chain_edges_red(page: str) -> None:
-    """Inferred edges are dashed; only edges on chains of >= 3 nodes are thick and red."""
+    """Inferred edges are dashed; only the hops of claims' chains of 2+ hops are thick and red."""
     edges = {(e["from"], e["to"], e["key"]): e for e in graph_data(page)["edges"]}
     assert edges[("outlet:express", "person:minister", "k2")]["dashes"] is True
     assert edges[("outlet:express", "person:minister", "k1")]["dashes"] is False
     on_chain = {k for k, e in edges.items() if e["onChain"]}
-    assert on_chain == {
-        ("outlet:express", "person:minister", "k1"),
+    assert on_chain == {  # k1 is another sentence than the chain's
         ("outlet:express", "person:minister", "k2"),
         ("person:minister", "person:aide", "k1"),
         ("person:aide", "anonymous:1", "k1"),
@@ -286,9 +306,11 @@ def test_non_finite_confidence_keeps_json_valid(page: str) -> None:
 def test_chain_panel(page: str) -> None:
     """Chains are listed by label in the given order, with the ids the page highlights."""
     chains = graph_data(page)["chains"]
-    assert [c["nodes"] for c in chains] == CHAINS
+    assert [c["nodes"] for c in chains] == PATHS
     assert chains[0]["text"] == f"Express → {XSS} → Jo Aide → a source"
-    assert len(chains[0]["edges"]) == 4
+    assert (chains[0]["claim"], chains[0]["article"]) == ("claim 0 <i>", "a1")
+    assert "claim 0 &lt;i&gt; · a1" in page and "claim 0 <i>" not in page
+    assert len(chains[0]["edges"]) == 3  # one citation a hop: those of the chain's sentence
     assert len(chains[1]["edges"]) == 1
     assert "Longest chains" in page
     assert 'data-chain="1"' in page
@@ -315,14 +337,14 @@ def test_page_opens_still_with_chains_left_to_right(page: str) -> None:
     data = graph_data(page)
     assert data["options"]["physics"]["enabled"] is False
     where = {n["id"]: (n["x"], n["y"]) for n in data["nodes"]}
-    xs = [where[n][0] for n in CHAINS[0]]
+    xs = [where[n][0] for n in PATHS[0]]
     assert xs == sorted(xs) and len(set(xs)) == len(xs)
     assert len(set(where.values())) == len(where)  # no two nodes on one spot
 
 
 def test_single_source_claims_panel(graph: nx.MultiDiGraph) -> None:
     """Single-source claim groups are listed with their root and the chain to highlight."""
-    chain = Chain(tuple(CHAINS[0]), "a1", "The minister said so.", "said")
+    chain = Chain(tuple(PATHS[0]), "a1", "The minister said so.", "said")
     claims = [
         Claim(
             "c1",
@@ -354,7 +376,7 @@ def test_single_source_claims_panel(graph: nx.MultiDiGraph) -> None:
     listed = graph_data(page)["claims"]
     assert [c["text"] for c in listed] == ["the aide <b>knew</b>"]
     assert listed[0]["root"] == "a source"
-    assert listed[0]["nodes"] == CHAINS[0]
+    assert listed[0]["nodes"] == PATHS[0]
     assert len(listed[0]["edges"]) == 4
     assert "the aide &lt;b&gt;knew&lt;/b&gt;" in page and "<b>knew" not in page
     assert "1 claim group rest on one source" in page
@@ -365,7 +387,7 @@ def test_claims_panel_lists_the_longest_chains_first_up_to_its_cap(
 ) -> None:
     """Past the cap, the groups with the most hops are listed and the rest only counted."""
     monkeypatch.setattr("attribution.export.html.MAX_PANEL_CLAIMS", 2)
-    paths = [CHAINS[1], CHAINS[0], CHAINS[0][:3]]  # 1, 3 and 2 hops
+    paths = [PATHS[1], PATHS[0], PATHS[0][:3]]  # 1, 3 and 2 hops
     claims = [
         Claim(
             f"c{n}",
@@ -385,18 +407,52 @@ def test_claims_panel_lists_the_longest_chains_first_up_to_its_cap(
     page = render_html(graph, title="t", chains=CHAINS, claims=claims)
     listed = graph_data(page)["claims"]
     assert [(c["text"], c["hops"]) for c in listed] == [("claim 1", 3), ("claim 2", 2)]
-    assert listed[1]["nodes"] == CHAINS[0][:3] and len(listed[1]["edges"]) == 3
+    assert listed[1]["nodes"] == PATHS[0][:3] and len(listed[1]["edges"]) == 3
     assert "3 claim groups rest on one source; the first 2 by chain length" in page
 
 
 def test_chains_only_flag_and_post_author(graph: nx.MultiDiGraph) -> None:
-    """Nodes on no chain of two hops are flagged for the "chains only" switch."""
+    """Nodes on a claim's chain of two hops or more are flagged for the "chains only" switch."""
     graph.add_node("person:lone", label="Lone Person", kind="person")
     graph.nodes["post:x1"]["author"] = "organisation:nhs"
-    nodes = {n["id"]: n for n in graph_data(render_html(graph, title="t"))["nodes"]}
-    assert not nodes["person:lone"]["onChain"]
-    assert all(nodes[n]["onChain"] for n in CHAINS[0])
+    claims = [claim_of("c0", "x", chain_of(PATHS[0])), claim_of("c1", "y", chain_of(PATHS[1]))]
+    nodes = {n["id"]: n for n in graph_data(render_html(graph, title="t", claims=claims))["nodes"]}
+    assert {n for n, node in nodes.items() if node["onChain"]} == set(PATHS[0])
     assert "posted by: NHS" in nodes["post:x1"]["title"].splitlines()
+    bare = graph_data(render_html(graph, title="t"))
+    assert not any(n["onChain"] for n in bare["nodes"]) and not any(
+        e["onChain"] for e in bare["edges"]
+    )
+
+
+def test_red_edges_are_the_hops_of_claims_chains_in_their_own_article(
+    graph: nx.MultiDiGraph,
+) -> None:
+    """Only the citations a claim's chain is made of are red: not those of other articles,
+    nor other sentences of its own."""
+    graph.add_edge("person:minister", "person:aide", key="k2", **_edge(article="a2"))
+    graph.add_edge("person:minister", "person:aide", key="k3", **_edge(sentence="Later."))
+    claims = [claim_of("c0", "x", chain_of(PATHS[0]))]
+    edges = graph_data(render_html(graph, title="t", claims=claims))["edges"]
+    red = {(e["from"], e["to"], e["key"]) for e in edges if e["onChain"]}
+    assert ("person:minister", "person:aide", "k1") in red
+    assert ("person:minister", "person:aide", "k2") not in red
+    assert ("person:minister", "person:aide", "k3") not in red
+    assert ("outlet:express", "organisation:nhs", "k1") not in red
+
+
+def test_two_articles_sharing_a_node_but_no_claim_make_no_chain() -> None:
+    """a1 cites the Herald, the Herald's own article a2 quotes Ana: a path, but no chain."""
+    graph = nx.MultiDiGraph()
+    graph.add_edge("article:a1", "outlet:herald", key="a1#0", **_edge(article="a1"))
+    graph.add_edge("outlet:herald", "person:ana", key="a2#0", **_edge(article="a2"))
+    claims = [
+        claim_of("c1", "the dam is shut", chain_of(["article:a1", "outlet:herald"], "a1")),
+        claim_of("c2", "the dam is sound", chain_of(["outlet:herald", "person:ana"], "a2")),
+    ]
+    data = graph_data(render_html(graph, title="t", claims=claims))
+    assert not any(e["onChain"] for e in data["edges"])
+    assert not any(n["onChain"] for n in data["nodes"])
 
 
 def test_note_shown(graph: nx.MultiDiGraph) -> None:
@@ -434,7 +490,8 @@ def test_missing_optional_attributes() -> None:
 def test_unknown_chain_node_rejected(graph: nx.MultiDiGraph) -> None:
     """A chain naming a node outside the graph is a caller error."""
     with pytest.raises(ValueError, match="person:ghost"):
-        render_html(graph, title="t", chains=[["outlet:express", "person:ghost"]])
+        ghost = chain_of(["outlet:express", "person:ghost"])
+        render_html(graph, title="t", chains=[(claim_of("c9", "boo", ghost), ghost)])
 
 
 def test_non_string_node_id_rejected() -> None:

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import networkx as nx
 
-from attribution.claims import Chain, Claim, article_claims, group_claims, renamed
+from attribution.claims import (
+    Chain,
+    Claim,
+    article_claims,
+    group_claims,
+    longest_chains,
+    renamed,
+)
 from attribution.entities import EntityIndex
 from attribution.extract import Citation, Extraction, Mention
-from attribution.graph import ArticleInfo, add_article, chains, finish
+from attribution.graph import ArticleInfo, add_article, finish
 
 TEXT = "x" * 400
 
@@ -97,11 +104,12 @@ def test_relay_credits_later_citations_to_the_followed_outlet_as_inferred():
         sentence_text="According to a report by Express UK, soldiers revolted.",
     )
     tweet = citation(mention("Ilse Brannagh", "person", 120), (110, 115), (140, 200))
-    graph, _, _ = build([express, tweet])
+    graph, claims, _ = build([express, tweet])
     inferred = [d for _, _, d in graph.edges(data=True) if d["inferred"]]
     assert graph.has_edge("outlet:express", "person:ilse-brannagh") and len(inferred) == 1
-    longest = chains(graph, min_length=2)[0]
-    assert longest == ["article:a1", "outlet:express", "person:ilse-brannagh"]
+    claim, longest = longest_chains(claims)[0]
+    assert longest.path == ("article:a1", "outlet:express", "person:ilse-brannagh")
+    assert claim.source == "person:ilse-brannagh"
 
 
 def test_graph_nodes_carry_label_kind_aliases_and_counts():
@@ -250,14 +258,56 @@ def test_a_wire_credit_in_metadata_relays_every_citation_through_the_wire():
     node = index.article_node("a1", "Title", "Daily Clarion")
     info = ArticleInfo("a1", "a1.jsonl:1", "Title", "Daily Clarion", node, credit="Northwire")
     c = citation(mention("Ana Lindqvist", "person", 40), (51, 55), (0, 38))
-    add_article(graph, index, info, Extraction("a1", (c,), ()))
+    placed = add_article(graph, index, info, Extraction("a1", (c,), ()))
     final = finish(graph, index, [info])
+    claims = article_claims("a1", node, placed)
     credit = final.get_edge_data("outlet:daily-clarion", "outlet:northwire")
     assert [d["inferred"] for d in credit.values()] == [False]
     relayed = final.get_edge_data("outlet:northwire", "person:ana-lindqvist")
     assert [d["inferred"] for d in relayed.values()] == [True]
-    assert chains(final, min_length=2)[0] == [
-        "outlet:daily-clarion",
-        "outlet:northwire",
-        "person:ana-lindqvist",
+    _, longest = longest_chains(claims)[0]
+    assert longest.path == ("outlet:daily-clarion", "outlet:northwire", "person:ana-lindqvist")
+
+
+def test_longest_chains_lists_each_path_of_an_article_once_longest_first():
+    """Distinct (article, path) chains of min_hops or more, each with its first claim by id."""
+    three = ("article:a2", "outlet:x", "person:y", "person:z")
+    two = ("article:a1", "outlet:x", "person:y")
+    claims = [
+        claim("c9", "a1", [two, ("article:a1", "outlet:x")], []),
+        claim("c2", "a1", [two], []),  # the same path in the same article: listed once
+        claim("c5", "a3", [two], []),  # the same nodes in another article: a chain of its own
+        claim("c7", "a2", [three], []),
     ]
+    found = longest_chains(claims)
+    assert [(c.id, ch.article, ch.path) for c, ch in found] == [
+        ("c7", "a2", three),
+        ("c2", "a1", two),
+        ("c5", "a3", two),
+    ]
+    assert len(longest_chains(claims, min_hops=1)) == 4
+    assert [c.id for c, _ in longest_chains(claims, min_hops=3)] == ["c7"]
+    assert [c.id for c, _ in longest_chains(claims, limit=2)] == ["c7", "c2"]
+
+
+def test_two_articles_that_share_a_source_make_no_chain_together():
+    """a1 cites the Herald; the Herald's own article quotes Ana: a graph path, not a chain."""
+    index = EntityIndex()
+    graph = nx.MultiDiGraph()
+    claims = []
+    infos = []
+    for article, outlet, source, cue in (
+        ("a1", None, mention("The Herald", "outlet", 60), "reported"),
+        ("a2", "The Herald", mention("Ana Lind", "person", 40), "said"),
+    ):
+        node = index.article_node(article, "Title", outlet)
+        info = ArticleInfo(article, f"{article}.txt", "Title", outlet, node)
+        c = citation(source, (51, 55), (0, 38), cue_text=cue)
+        placed = add_article(graph, index, info, Extraction(article, (c,), ()))
+        claims += article_claims(article, node, placed)
+        infos.append(info)
+    final = finish(graph, index, infos)
+    assert final.has_edge("article:a1", "outlet:herald")
+    assert final.has_edge("outlet:herald", "person:ana-lind")
+    assert longest_chains(claims) == []
+    assert max(len(ch.path) for c in claims for ch in c.chains) == 2

@@ -18,11 +18,12 @@ from typing import Any, BinaryIO
 
 import networkx as nx
 
-from attribution.claims import Chain, Claim, Hop
+from attribution.claims import Chain, Claim, Hop, longest_chains
 from attribution.export.gexf import write_gexf
 from attribution.export.graphml import write_graphml
 
 FILES = ("graph.json", "graph.graphml", "graph.gexf", "claims.json", "claims.csv", "graph.html")
+PANEL_CHAINS = 50  # claims' chains listed on the page, longest first
 
 
 # What an output is made from: its text, the text in pieces, or a function that
@@ -187,25 +188,25 @@ def write_all(
     out_dir: Path,
     graph: nx.MultiDiGraph,
     claims: list[Claim],
-    chains: list[list[str]],
     title: str,
     max_nodes: int | None = None,
 ) -> tuple[list[Path], str | None]:
     """Write every output file; return their paths and what the page left out (or None).
 
     Only the page is cut down to ``max_nodes``; every other file holds the whole graph.
+    The page lists the claims' longest chains (two hops or more) and a trim keeps the
+    nodes of every such chain first, longest chains first.
     """
-    from attribution.export.html import html_pieces
-    from attribution.export.layout import depths
+    from attribution.export.html import LONG_CHAIN, html_pieces
     from attribution.export.trim import DEFAULT_MAX_NODES, keep_important
 
+    chains = longest_chains(claims, min_hops=LONG_CHAIN)
     trim = keep_important(
         graph,
         max_nodes or DEFAULT_MAX_NODES,
-        depths(graph),
-        protect=(n for chain in chains for n in chain),
+        protect=(n for _, chain in chains for n in chain.path),
     )
-    drawn = [c for c in chains if all(n in trim.graph for n in c)]
+    drawn = [c for c in chains if all(n in trim.graph for n in c[1].path)][:PANEL_CHAINS]
     makers: dict[str, Callable[[], Content]] = {
         "graph.json": lambda: graph_json(graph),
         "graph.graphml": lambda: graphml(graph),

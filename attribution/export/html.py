@@ -27,8 +27,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pyvis.edge import Edge
 from pyvis.node import Node
 
-from attribution.claims import Claim
-from attribution.export.layout import Depths, depths, positions
+from attribution.claims import Chain, Claim
+from attribution.export.layout import depths, positions
 
 __all__ = ["KIND_STYLES", "html_pieces", "render_html"]
 
@@ -36,8 +36,7 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "graph.html"
 VIS_DIR = ("templates", "lib", "vis-9.1.2")
 
-LONG_CHAIN = 3  # hops: edges on chains this long are drawn thick and red
-CHAIN_FILTER = 2  # hops: "chains only" hides nodes on no chain this long
+LONG_CHAIN = 2  # hops: a claim's chain this long is drawn thick and red, and kept by "chains only"
 MAX_PANEL_CLAIMS = 500
 DIM_LIMIT = 4000  # nodes + edges: past this no dimming on highlight, and straight edges
 MAX_LABEL_CHARS = 60
@@ -76,18 +75,21 @@ def render_html(
     graph: nx.MultiDiGraph,
     *,
     title: str,
-    chains: list[list[str]] | None = None,
+    chains: Sequence[tuple[Claim, Chain]] = (),
     claims: Sequence[Claim] = (),
     note: str | None = None,
 ) -> str:
     """Return a self-contained HTML page (str) showing the graph.
 
-    ``chains`` are node-id paths (longest first) listed in the side panel; the
+    ``chains`` are claims' chains, each with its claim (longest first, as
+    :func:`attribution.claims.longest_chains` gives them), listed in the side panel; the
     single-source groups among ``claims`` are listed too, each highlighting its chains.
-    Edges on a chain of ``LONG_CHAIN`` hops or more are drawn thick and red. ``note``
-    (say, what a trim left out) is shown above the panel. The graph is only read.
-    Raises ``TypeError`` for non-string node ids and ``ValueError`` for a chain naming a
-    node that is not in the graph.
+    The hops of every chain of ``LONG_CHAIN`` hops or more, among ``claims`` and
+    ``chains``, are drawn thick and red, and their nodes are what "chains only" keeps:
+    a chain is one claim's provenance, so citations of different claims never join
+    into one. ``note`` (say, what a trim left out) is shown above the panel. The graph
+    is only read. Raises ``TypeError`` for non-string node ids and ``ValueError`` for a
+    listed chain naming a node that is not in the graph.
     """
     return "".join(html_pieces(graph, title=title, chains=chains, claims=claims, note=note))
 
@@ -96,7 +98,7 @@ def html_pieces(
     graph: nx.MultiDiGraph,
     *,
     title: str,
-    chains: list[list[str]] | None = None,
+    chains: Sequence[tuple[Claim, Chain]] = (),
     claims: Sequence[Claim] = (),
     note: str | None = None,
 ) -> Iterator[str]:
@@ -106,14 +108,18 @@ def html_pieces(
     template around it is ever whole in memory.
     """
     _check_node_ids(graph)
-    chain_list = [list(chain) for chain in chains or []]
-    _check_chains(graph, chain_list)
+    _check_chains(graph, chains)
     # The page's graph may be a trimmed view, slow to walk: its edges are sorted once.
     edges = _sorted_edges(graph)
     edge_ids = _edge_ids(edges)
     depth = depths(graph)
+    # Red edges and "chains only" nodes: the hops of claims' chains of two hops or more.
+    listed = (chain for _, chain in chains)
+    long = [ch for ch in (*listed, *_all_chains(claims)) if _hops(ch) >= LONG_CHAIN]
+    red = {e for ch in long for e in _hop_edges(graph, ch, edge_ids)}
+    on_chain = {n for ch in long for n in ch.path if n in graph}
     panel = {
-        "chains": _chain_panel(graph, chain_list, edge_ids),
+        "chains": _chain_panel(graph, chains, edge_ids),
         "claims": _claim_panel(graph, claims, edge_ids),
         "note": note,
     }
@@ -135,8 +141,8 @@ def html_pieces(
     data = {
         "chains": panel["chains"],
         "claims": panel["claims"]["shown"],
-        "edges": _edges(edges, edge_ids, depth),
-        "nodes": _nodes(graph, depth, positions(graph, depth)),
+        "edges": _edges(edges, edge_ids, red),
+        "nodes": _nodes(graph, on_chain, positions(graph, depth)),
         "options": options,
     }
     yield from _json_object(data)
@@ -184,12 +190,20 @@ def _check_node_ids(graph: nx.MultiDiGraph) -> None:
             raise TypeError(f"node ids must be str, got {node!r}")
 
 
-def _check_chains(graph: nx.MultiDiGraph, chains: list[list[str]]) -> None:
+def _check_chains(graph: nx.MultiDiGraph, chains: Sequence[tuple[Claim, Chain]]) -> None:
     """Reject chains naming unknown nodes: silently dropping one would fake a shorter path."""
-    for chain in chains:
-        for node in chain:
+    for _, chain in chains:
+        for node in chain.path:
             if node not in graph:
                 raise ValueError(f"chain node {node!r} is not in the graph")
+
+
+def _all_chains(claims: Sequence[Claim]) -> Iterator[Chain]:
+    return (chain for claim in claims for chain in claim.chains)
+
+
+def _hops(chain: Chain) -> int:
+    return len(chain.path) - 1
 
 
 SortedEdge = tuple[str, str, Any, dict[str, Any]]
@@ -206,18 +220,27 @@ def _edge_ids(edges: list[SortedEdge]) -> dict[tuple[str, str, Any], str]:
     return {(u, v, k): f"e{i}" for i, (u, v, k, _) in enumerate(edges)}
 
 
-def _edges_along(
-    graph: nx.MultiDiGraph, chain: list[str], edge_ids: Mapping[tuple[str, str, Any], str]
+def _hop_edges(
+    graph: nx.MultiDiGraph, chain: Chain, edge_ids: Mapping[tuple[str, str, Any], str]
 ) -> list[str]:
-    """Edge ids between consecutive chain nodes, in either direction.
+    """Ids of the citations that make ``chain``'s hops: citer -> cited, in its article.
 
-    Both directions count because a chain may be listed from the source or from the citer.
+    Each hop is drawn by the edge its sentence made; failing that (a relay the
+    article implies is told in another sentence) by the edges between its two
+    nodes that its article made, and failing that by every edge between them.
+    Citations of other articles between the same nodes are no part of this
+    claim's chain. A chain read from an old claims.json, with no hops, goes by
+    its path.
     """
+    steps = [(h.source, h.target, h.article, h.sentence) for h in chain.hops] or [
+        (u, v, chain.article, None) for u, v in pairwise(chain.path)
+    ]
     ids: list[str] = []
-    for a, b in pairwise(chain):
-        for u, v in ((a, b), (b, a)):
-            keys = graph.get_edge_data(u, v) or {}
-            ids.extend(sorted(edge_ids[(u, v, k)] for k in keys))
+    for u, v, article, sentence in steps:
+        keys = graph.get_edge_data(u, v) or {}
+        own = [k for k, data in keys.items() if data.get("article") == article]
+        said = [k for k in own if keys[k].get("sentence") == sentence]
+        ids.extend(edge_ids[(u, v, k)] for k in said or own or keys)
     return _in_edge_order(ids)
 
 
@@ -227,9 +250,12 @@ def _in_edge_order(ids: Iterable[str]) -> list[str]:
 
 
 def _nodes(
-    graph: nx.MultiDiGraph, depth: Depths, where: Mapping[str, tuple[float, float]]
+    graph: nx.MultiDiGraph, on_chain: set[str], where: Mapping[str, tuple[float, float]]
 ) -> Iterator[dict[str, Any]]:
-    """Every node's vis options in id order: placed, styled by kind, sized by ``cited``."""
+    """Every node's vis options in id order: placed, styled by kind, sized by ``cited``.
+
+    ``on_chain`` nodes lie on a claim's chain of ``LONG_CHAIN`` hops or more.
+    """
     for node in sorted(graph.nodes):
         attrs = graph.nodes[node]
         name = str(attrs.get("label") or node)
@@ -253,7 +279,7 @@ def _nodes(
             kind=kind,
             aliases=aliases,
             cited=cited,
-            onChain=depth.chain_through(node) >= CHAIN_FILTER,
+            onChain=node in on_chain,
             borderWidth=2 if style.dashed else 1,
             shapeProperties={"borderDashes": [4, 3] if style.dashed else False},
             **_node_size(style.shape, cited),
@@ -294,16 +320,19 @@ def _node_tooltip(
 
 
 def _edges(
-    edges: list[SortedEdge], edge_ids: Mapping[tuple[str, str, Any], str], depth: Depths
+    edges: list[SortedEdge], edge_ids: Mapping[tuple[str, str, Any], str], red: set[str]
 ) -> Iterator[dict[str, Any]]:
-    """Every edge's vis options (citer -> cited) in stable order, with deterministic ids."""
+    """Every edge's vis options (citer -> cited) in stable order, with deterministic ids.
+
+    ``red`` edges are hops of a claim's chain of ``LONG_CHAIN`` hops or more.
+    """
     seen_pairs: dict[frozenset[str], int] = {}
     for u, v, key, attrs in edges:
         eid = edge_ids[(u, v, key)]
         pair = frozenset((u, v))
         parallel = seen_pairs.get(pair, 0)
         seen_pairs[pair] = parallel + 1
-        on_chain = depth.chain_over(u, v) >= LONG_CHAIN
+        on_chain = eid in red
         yield Edge(u, v, True, **_edge_options(eid, key, attrs, on_chain, parallel)).options
 
 
@@ -355,17 +384,21 @@ def _edge_tooltip(attrs: Mapping[str, Any]) -> str:
 
 
 def _chain_panel(
-    graph: nx.MultiDiGraph, chains: list[list[str]], edge_ids: Mapping[tuple[str, str, Any], str]
+    graph: nx.MultiDiGraph,
+    chains: Sequence[tuple[Claim, Chain]],
+    edge_ids: Mapping[tuple[str, str, Any], str],
 ) -> list[dict[str, Any]]:
-    """Side-panel entries: the chain as text plus the node and edge ids it highlights."""
+    """Side-panel entries: the chain as text, the claim it carries, and what it highlights."""
     return [
         {
-            "text": " → ".join(str(graph.nodes[n].get("label") or n) for n in chain),
-            "hops": len(chain) - 1,
-            "nodes": list(dict.fromkeys(chain)),
-            "edges": _edges_along(graph, chain, edge_ids),
+            "text": " → ".join(str(graph.nodes[n].get("label") or n) for n in chain.path),
+            "hops": _hops(chain),
+            "claim": _short(claim.text, MAX_CLAIM_CHARS),
+            "article": chain.article,
+            "nodes": list(dict.fromkeys(chain.path)),
+            "edges": _hop_edges(graph, chain, edge_ids),
         }
-        for chain in chains
+        for claim, chain in chains
     ]
 
 
@@ -397,15 +430,17 @@ def _root_label(graph: nx.MultiDiGraph, members: list[Claim]) -> str:
 def _claim_entry(
     graph: nx.MultiDiGraph, members: list[Claim], edge_ids: Mapping[tuple[str, str, Any], str]
 ) -> dict[str, Any]:
-    paths = sorted({tuple(chain.path) for claim in members for chain in claim.chains})
-    drawn = [list(p) for p in paths if all(n in graph for n in p)]
+    chains = [chain for claim in members for chain in claim.chains]
+    paths = sorted({chain.path for chain in chains})
+    drawn = [p for p in paths if all(n in graph for n in p)]
+    shown = [chain for chain in chains if all(n in graph for n in chain.path)]
     return {
         "text": _short(members[0].text, MAX_CLAIM_CHARS),
         "root": _root_label(graph, members),
         "articles": len({claim.article for claim in members}),
         "hops": max((len(p) - 1 for p in paths), default=0),
         "nodes": list(dict.fromkeys(n for p in drawn for n in p)),
-        "edges": _in_edge_order(e for p in drawn for e in _edges_along(graph, p, edge_ids)),
+        "edges": _in_edge_order(e for ch in shown for e in _hop_edges(graph, ch, edge_ids)),
         "hidden": len(paths) - len(drawn),
     }
 

@@ -2,8 +2,9 @@
 
 A layered drawing in the Sugiyama manner, computed once in Python so the page opens
 already still (no physics to wait for, even at thousands of nodes) and the same graph
-always gets the same picture. A node's column is its chain depth: the longest run of
-citations leading to it. Rows within a column follow the mean row of the nodes citing
+always gets the same picture. A node's column is its depth in the who-cites-whom graph:
+the longest run of citations leading to it, whatever articles and claims they belong to
+(a claim's own chain is :attr:`attribution.claims.Claim.chains`). Rows within a column follow the mean row of the nodes citing
 it, so chains stay roughly straight. Connected components are packed on shelves.
 """
 
@@ -28,22 +29,13 @@ MIN_ROWS = 30  # a column wraps only past this many nodes (more for bigger graph
 
 @dataclass(frozen=True)
 class Depths:
-    """Longest citation runs (in hops) into and out of each node."""
+    """Longest citation runs (in hops) into each node: its column on the page."""
 
     into: dict[str, int]
-    out: dict[str, int]
-
-    def chain_through(self, node: str) -> int:
-        """Hops of the longest chain passing through ``node``."""
-        return self.into[node] + self.out[node]
-
-    def chain_over(self, citer: str, cited: str) -> int:
-        """Hops of the longest chain using the edge ``citer -> cited``."""
-        return self.into[citer] + 1 + self.out[cited]
 
 
 def depths(graph: nx.MultiDiGraph) -> Depths:
-    """Longest paths into and out of every node.
+    """Longest paths into every node.
 
     Nodes on a cycle (A cites B, B cites A) share their strongly connected component's
     depths, which keeps the answer finite and the same for every member.
@@ -57,13 +49,7 @@ def depths(graph: nx.MultiDiGraph) -> Depths:
     for c in order:
         for d in dag.successors(c):
             into[d] = max(into[d], into[c] + 1)
-    out = dict.fromkeys(order, 0)
-    for c in reversed(order):
-        for d in dag.successors(c):
-            out[c] = max(out[c], out[d] + 1)
-    return Depths(
-        into={n: into[member[n]] for n in simple}, out={n: out[member[n]] for n in simple}
-    )
+    return Depths(into={n: into[member[n]] for n in simple})
 
 
 def positions(graph: nx.MultiDiGraph, depth: Depths) -> dict[str, tuple[float, float]]:

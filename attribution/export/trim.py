@@ -1,7 +1,7 @@
 """Keep a page drawable: the N most important nodes of a big graph, and what was left out.
 
-Importance, in order: nodes on the chains the page lists, then nodes on longer chains,
-then nodes with more citations in and out. The kept graph is the subgraph those nodes
+Importance, in order: the nodes it is told to protect (those of the claims' chains, the
+longest first), then nodes with more citations in and out. The kept graph is the subgraph those nodes
 induce, so every edge drawn is a real citation between two drawn nodes.
 """
 
@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
-
-from attribution.export.layout import Depths
 
 __all__ = ["DEFAULT_MAX_NODES", "Trim", "keep_important"]
 
@@ -43,12 +41,10 @@ class Trim:
         )
 
 
-def keep_important(
-    graph: nx.MultiDiGraph, max_nodes: int, depth: Depths, protect: Iterable[str] = ()
-) -> Trim:
+def keep_important(graph: nx.MultiDiGraph, max_nodes: int, protect: Iterable[str] = ()) -> Trim:
     """The ``max_nodes`` most important nodes of ``graph`` and the citations among them.
 
-    ``protect`` nodes (those of listed chains) come first, in the order given. The graph
+    ``protect`` nodes (those of claims' chains) come first, in the order given. The graph
     itself is returned untouched when it is small enough.
     """
     total = (graph.number_of_nodes(), graph.number_of_edges())
@@ -60,7 +56,7 @@ def keep_important(
     chosen = set(first)
     rest = sorted(
         (n for n in graph if n not in chosen),
-        key=lambda n: (-depth.chain_through(n), -graph.degree(n), n),
+        key=lambda n: (-graph.degree(n), n),
     )
     keep = set((first + rest)[:max_nodes])
     dropped = Counter(str(graph.nodes[n].get("kind", "unknown")) for n in graph if n not in keep)
