@@ -250,11 +250,19 @@ def _head(
             return above  # it rests on the parent's source
         return [*above, _hop(citer, source, article, c)]
     if _through_citer(p):
+        # A relay's first hop is told by the sentence that names the report, or by the credit.
+        first = p.via or c
         return [
-            _hop(article_node, citer, article, c, inferred=p.relayed),
+            Hop(article_node, citer, article, first.sentence_text, _relay_cue(p), p.relayed),
             _hop(citer, source, article, c, inferred=p.relayed),
         ]
     return [_hop(article_node, source, article, c)]
+
+
+def _relay_cue(p: Placed) -> str:
+    if not p.relayed:
+        return p.citation.cue_text
+    return p.via.cue_text if p.via is not None else "credit"
 
 
 def _through_citer(p: Placed) -> bool:

@@ -35,12 +35,17 @@ class ArticleInfo:
 
 
 class Placed(NamedTuple):
-    """A citation with the nodes it joins; ``relayed`` when the citer is inferred."""
+    """A citation with the nodes it joins; ``relayed`` when the citer is inferred.
+
+    ``via`` is the citation that says what the article relays ("According to
+    a report by Express UK, ..."), or None when the article's credit says it.
+    """
 
     citation: Citation
     citer: str
     source: str | None
     relayed: bool = False
+    via: Citation | None = None
 
 
 def add_article(
@@ -78,7 +83,8 @@ def add_article(
             _edge(graph, info.node, citer, c, info, f"{info.id}#{n}h")
         if relay and c.citer is None and source != relay[0] and n > relay[1]:
             _edge(graph, relay[0], source, c, info, f"{info.id}#{n}r", inferred=True)
-            placed.append(Placed(c, relay[0], source, relayed=True))
+            via = extraction.citations[relay[1]] if relay[1] >= 0 else None
+            placed.append(Placed(c, relay[0], source, relayed=True, via=via))
             continue
         placed.append(Placed(c, citer, source))
     return placed
