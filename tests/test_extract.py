@@ -323,3 +323,126 @@ def test_a_doc_is_freed_as_soon_as_extraction_lets_go_of_it(nlp, tmp_path):
         assert gone() is None
     finally:
         gc.enable()
+
+
+def citer_of(ex: Extraction, source: str) -> tuple[str, str] | None:
+    """(name, kind) of the citer of ``source``'s citation, or None."""
+    c = by_source(ex, source)
+    return (c.citer.name, c.citer.kind) if c.citer else None
+
+
+def test_said_in_an_interview_with_an_outlet_names_the_venue(run_extract):
+    ex = run_extract("The mayor said in an interview with CNN that the ferry would run again.")
+    assert citer_of(ex, "the mayor") == ("CNN", "outlet")
+    assert by_source(ex, "the mayor").content_text == "the ferry would run again"
+
+
+def test_an_interview_opening_the_sentence_names_the_venue(run_extract):
+    ex = run_extract("In an interview with ABC News, Governor Hale insisted that the dam was safe.")
+    assert citer_of(ex, "Hale") == ("ABC News", "outlet")
+
+
+def test_the_interviewer_gives_way_to_the_outlet_employing_them(run_extract):
+    ex = run_extract(
+        "“It was a mistake,” the strategist said in an interview with CNN's Wolf Blitzer."
+    )
+    assert citer_of(ex, "the strategist") == ("CNN", "outlet")
+
+
+def test_a_show_owned_by_an_outlet_gives_the_outlet(run_extract):
+    ex = run_extract("“We will win,” Marla Quint said Thursday on Fox News's “Fox and Friends.”")
+    assert citer_of(ex, "Marla Quint") == ("Fox News", "outlet")
+    ex = run_extract("Governor Hale said on CNN's “State of the Union” that police need support.")
+    assert citer_of(ex, "Hale") == ("CNN", "outlet")
+    ex = run_extract(
+        "In an interview on CBS's “Face the Nation,” Speaker Rhee said the town needs a bridge."
+    )
+    assert citer_of(ex, "Rhee") == ("CBS", "outlet")
+
+
+def test_a_show_named_alone_is_an_outlet(run_extract):
+    ex = run_extract("On “Face the Nation,” Senator Dolan said young voters are tired.")
+    assert citer_of(ex, "Dolan") == ("Face the Nation", "outlet")
+    ex = run_extract(
+        "On Tuesday's episode of “The Morning Hour,” Senator Dolan said the vote was close."
+    )
+    assert citer_of(ex, "Dolan") == ("The Morning Hour", "outlet")
+
+
+def test_an_outlet_interview_is_a_venue_not_the_source(run_extract):
+    ex = run_extract("In a Bloomberg interview Trent Voss declared “the alliance is obsolete.”")
+    assert pairs(ex) == {("Bloomberg", "Trent Voss")}
+    assert citer_of(ex, "Trent Voss") == ("Bloomberg", "outlet")
+
+
+def test_during_an_interview_on_a_named_show(run_extract):
+    ex = run_extract("During an interview on CNBC's Squawk Box, Voss said he won every debate.")
+    assert citer_of(ex, "Voss") == ("CNBC", "outlet")
+    ex = run_extract("“The rules are rigged,” Marla Quint said this month on CNBC.")
+    assert citer_of(ex, "Marla Quint") == ("CNBC", "outlet")
+
+
+def test_told_an_outlet(run_extract):
+    ex = run_extract("Voss told Fox that “they are gaming the system.”")
+    assert citer_of(ex, "Voss") == ("Fox", "outlet")
+    ex = run_extract("“We were right,” Dana Figg told USA Today.")
+    assert citer_of(ex, "Dana Figg") == ("USA Today", "outlet")
+
+
+def test_appeared_on_an_outlet_and_said(run_extract):
+    ex = run_extract(
+        "Dean then appeared on MSNBC on Tuesday and said he would never diagnose anyone."
+    )
+    assert citer_of(ex, "Dean") == ("MSNBC", "outlet")
+    ex = run_extract("Figg spoke to The Washington Post about the plan, saying it was dead.")
+    assert citer_of(ex, "Figg") == ("Washington Post", "outlet")
+
+
+def test_an_essay_in_an_outlet_is_a_venue(run_extract):
+    ex = run_extract("Hale wrote in The Guardian that the policy had failed.")
+    assert citer_of(ex, "Hale") == ("Guardian", "outlet")
+    assert by_source(ex, "Hale").medium == "speech"
+
+
+def test_an_interview_with_a_post_is_no_post(run_extract):
+    ex = run_extract(
+        "Figg explained in an interview with The Huffington Post that the clause matters."
+    )
+    c = by_source(ex, "Figg")
+    assert c.citer is not None and c.citer.name == "Huffington Post"
+    assert c.medium != "post"
+
+
+def test_listeners_who_did_not_publish_are_no_venue(run_extract):
+    for text, source in [
+        ("Hale told the crowd that the election was rigged.", "Hale"),
+        ("Hale wrote in a letter to Congress that the program should end.", "Hale"),
+        ("Hale said in a speech to supporters that he would win.", "Hale"),
+        ("Hale told reporters that the plan was dead.", "Hale"),
+        ("Hale said in a statement that the plan was dead.", "Hale"),
+        ("Hale said in an interview that the plan was dead.", "Hale"),
+        ("Hale said in an interview with his wife that the plan was dead.", "Hale"),
+        ("Hale said on Monday that the plan was dead.", "Hale"),
+        ("Hale said on Twitter that the plan was dead.", "Hale"),
+        ("Hale said on the Senate floor that the plan was dead.", "Hale"),
+        ("Hale said in Times Square that the plan was dead.", "Hale"),
+        ("Hale commented on the New York Times report, saying it was false.", "Hale"),
+        ("“On this basis,” Zero Gain said, “the rate is higher.”", "Zero Gain"),
+    ]:
+        assert citer_of(run_extract(text), source) is None, text
+
+
+def test_a_venue_changes_no_span_only_the_citer(run_extract, monkeypatch):
+    from attribution.extract import rules
+
+    text = (
+        "Governor Hale said on CNN's “State of the Union” that police need support. "
+        "In a Bloomberg interview Trent Voss declared “the alliance is obsolete.”"
+    )
+    with_venue = run_extract(text).citations
+    monkeypatch.setattr(rules, "_venue", lambda verb, ctx: None)
+    without = run_extract(text).citations
+    assert [c.citer for c in without] == [None, None]
+    assert [(c.cue, c.source, c.content) for c in with_venue] == [
+        (c.cue, c.source, c.content) for c in without
+    ]

@@ -176,6 +176,9 @@ def _has_person_role(head: Token) -> bool:
 
 
 def _in_alias_table(tokens: list[Token]) -> bool:
-    names = " ".join(t.lower_ for t in tokens if t.dep_ != "det" and t.pos_ != "PUNCT")
+    # "CNBC's" is CNBC: the possessive is no part of the name.
+    names = " ".join(
+        t.lower_ for t in tokens if t.dep_ != "det" and t.pos_ != "PUNCT" and t.tag_ != "POS"
+    )
     # Capitalised, so that "the hill" or "a salon" stays a common noun.
     return any(t.text[:1].isupper() for t in tokens) and names in load_table("outlet_aliases.tsv")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, POS
@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from attribution.extract.cached import doc_text
 from attribution.extract.citation import Mention, Span
-from attribution.extract.phrases import mention_for
+from attribution.extract.phrases import is_proper, mention_for
 from attribution.lexicon import load_words
 
 _JOINER = re.compile(r"[ \t,:;—–\-\"“”'‘’]*")
@@ -157,12 +157,134 @@ def _hearer(verb: Token) -> Mention | None:
     return None
 
 
+# Occasions on which a source speaks through a publisher: "in an interview with CNN",
+# "on Tuesday's episode of “Face the Nation”", "in a Wall Street Journal essay".
+_OCCASIONS = {
+    "interview",
+    "appearance",
+    "broadcast",
+    "episode",
+    "edition",
+    "segment",
+    "show",
+    "program",
+    "programme",
+    "podcast",
+    "essay",
+    "op-ed",
+    "column",
+    "statement",
+}
+# A show's name ends in one of these when it is not in quotes ("The Laura Ingraham Show").
+_SHOW_HEADS = {"show", "program", "programme", "podcast", "hour"}
+# "commented on the Times report": "on" gives the topic, not the venue.
+_ON_TOPIC = {"comment", "remark", "report", "elaborate", "reflect", "weigh", "focus", "touch"}
+# "said in Times Square", "said on Election Day": a place or a time is not a venue.
+_NOT_VENUES = {"DATE", "TIME", "FAC", "LOC", "EVENT", "CARDINAL", "ORDINAL"}
+
+
+def _venue(verb: Token, ctx: Context) -> Mention | None:
+    """The outlet or show a source spoke through, which passes the words on to the article.
+
+    "X said in an interview with CNN('s Wolf Blitzer)", "X said on Fox News's “Fox and
+    Friends”", "On “Face the Nation,” X said", "In a Bloomberg interview X declared",
+    "X appeared on MSNBC and said". A show owned by a named outlet gives the outlet; a
+    show named alone (in quotes, or "The ... Show") counts as an outlet. Listeners who
+    did not publish are no venue: "in a speech to supporters", "in a letter to Congress".
+    """
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "on", "during"}]
+    host = verb.head
+    if verb.dep_ in {"conj", "advcl"} and host.lemma_ in {"appear", "speak", "talk", "tell"}:
+        # "X appeared on MSNBC and said ...", "X spoke to CNN, saying ...".
+        told = _hearer(host) if host.lemma_ != "appear" else None
+        if told is not None and told.kind == "outlet":
+            return told
+        preps += [c for c in host.children if c.dep_ == "prep" and c.lower_ in {"in", "on"}]
+    for prep in preps:
+        for obj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
+            if obj.lemma_.lower() in _OCCASIONS and not ctx.in_quote(obj.idx):
+                found = _occasion(obj, ctx)
+            elif prep.lower_ == "during" or verb.lemma_ in _ON_TOPIC:
+                found = None
+            else:
+                found = _publisher(obj, ctx)
+            if found is not None:
+                return found
+    return None
+
+
+def _occasion(noun: Token, ctx: Context) -> Mention | None:
+    """Who published "a Bloomberg interview", "an interview with ABC News", "an episode of X"."""
+    for child in noun.lefts:
+        if child.dep_ in {"poss", "compound", "nmod"}:
+            m = mention_for(child)
+            if m is not None and m.kind == "outlet":
+                return m
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"with", "on", "to", "of", "for", "in"}:
+            for obj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
+                found = _publisher(obj, ctx)
+                if found is not None:
+                    return found
+    return None
+
+
+def _publisher(tok: Token, ctx: Context) -> Mention | None:
+    """``tok`` names an outlet or a show: "CNN", "CNN's Wolf Blitzer", "“Face the Nation”".
+
+    The outlet that owns a show or employs a host comes first; a show title
+    is an outlet of its own. A common noun ("the Senate floor", "a conference
+    call") is neither.
+    """
+    if tok.ent_type_ in _NOT_VENUES:
+        return None
+    titled = ctx.in_quote(tok.idx)
+    if not (titled or is_proper(tok) or tok.lemma_.lower() in _SHOW_HEADS):
+        return None
+    owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+    if owner is not None:
+        m = mention_for(owner)
+        if m is not None and m.kind == "outlet":
+            return m
+    m = mention_for(tok)
+    if m is not None and m.kind == "outlet":
+        return m
+    if titled:
+        return _show_title(tok, ctx)
+    if m is not None and is_proper(tok) and tok.lower_ in _SHOW_HEADS:
+        return replace(m, kind="outlet")  # "The Laura Ingraham Show"
+    return None
+
+
+def _show_title(tok: Token, ctx: Context) -> Mention | None:
+    """The quoted title ``tok`` stands in: "“Face the Nation”" names a show, a long quote does not."""
+    quote = next((q for q in ctx.quotes if q[0] <= tok.idx < q[1]), None)
+    if quote is None:
+        return None
+    text = doc_text(tok.doc)
+    start, end = _trim(text, *quote)
+    title = text[start:end]
+    words = title.split()
+    if not words or len(words) > 6 or not all(w[:1].isupper() for w in words if len(w) > 3):
+        return None  # "“On this basis,” X said" is a quote, not a title
+    if tok.head.idx >= start or any(
+        t.idx < start or t.idx >= end for t in tok.subtree if not t.is_punct
+    ):
+        return None
+    return Mention((start, end), title, title, "outlet", phrase=(start, end))
+
+
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
 def _medium(verb: Token) -> str:
-    words = {verb.lemma_.lower()} | {t.lower_ for t in verb.subtree if t.dep_ == "pobj"}
+    # "an interview with The Huffington Post" is no post: a name's "Post" is an outlet.
+    words = {verb.lemma_.lower()} | {
+        t.lower_
+        for t in verb.subtree
+        if t.dep_ == "pobj" and not (t.lower_ == "post" and t.pos_ == "PROPN")
+    }
     return next((_MEDIA[w] for w in sorted(words) if w in _MEDIA), "speech")
 
 
@@ -191,6 +313,8 @@ def reporting_verb(tok: Token, ctx: Context) -> Found | None:
     source = mention_for(subj, _written_subject(tok))
     if source is None:
         return None
+    if hearer is None and source.kind != "outlet" and _lemma(tok) in load_words("hop_cues.txt"):
+        hearer = _venue(tok, ctx)
     kind = "direct" if any(ctx.in_quote(s[0]) for s in content) else "indirect"
     confidence = 0.9 if kind == "direct" else 0.75
     return Found(
