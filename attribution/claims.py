@@ -140,7 +140,7 @@ def passes_on(c: Citation) -> bool:
     """
     if c.kind in {"according-to", "credit"}:
         return True
-    if c.kind not in {"direct", "indirect", "noun-cue"}:
+    if c.kind not in {"direct", "indirect", "noun-cue", "quoted"}:
         return False
     return not c.lemma or c.lemma in load_words("hop_cues.txt")
 

@@ -13,6 +13,7 @@ import re
 import sys
 from dataclasses import dataclass, replace
 
+import numpy
 from spacy.tokens import Doc
 
 from attribution.corpus import Article
@@ -20,17 +21,19 @@ from attribution.extract.cached import doc_ents, doc_text, ents_within, forget
 from attribution.extract.citation import Citation, Mention, Span
 from attribution.extract.quotes import find_quotes
 from attribution.extract.resolve import Antecedents
-from attribution.extract.rules import RULES, Context, Found, may_fire
+from attribution.extract.rules import RULES, Context, Found, according_to, may_fire, reporting_verb
 from attribution.extract.terms import content_terms
 from attribution.lexicon import load_patterns, load_words
 
 __all__ = ["EXTRACTOR_VERSION", "Citation", "Extraction", "Mention", "compact", "extract"]
 
+# Sources inside a quote that are not looked up: "he" there is whoever the speaker means.
+QUOTED_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "it", "you", "we", "i"})
 # A stance ("X rejected the plan") does not carry the citations inside it.
 WEAK_PARENTS = frozenset({"stance"})
 
 # Bump when rules change, so cached extractions are not reused.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 _POST_LEAD = re.compile(
     r"^\s*(?P<name>(?:[A-Z0-9][\w’'.&-]*\s){0,5}[A-Z0-9][\w’'.&-]*):\s+(?P<rest>\S.*)$", re.S
@@ -69,6 +72,7 @@ def _extract(doc: Doc, article: Article) -> Extraction:
                 found.append((hit, (sent.start_char, sent.end_char)))
     found.extend(media_credits(article))
     found.extend(speaker_lines(doc, article, ctx))
+    found.extend(quoted_citations(doc, ctx, found, candidates))
     found = _dedupe(found)
     antecedents = Antecedents.from_doc(doc, [f for f, _ in found])
     resolved = [(antecedents.resolve_found(f), s) for f, s in found]
@@ -114,6 +118,35 @@ def _compact_mention(m: Mention | None) -> Mention | None:
     if m is None:
         return None
     return replace(m, text=sys.intern(m.text), name=sys.intern(m.name), kind=sys.intern(m.kind))
+
+
+def quoted_citations(
+    doc: Doc, ctx: Context, found: list[tuple[Found, Span]], candidates: numpy.ndarray
+) -> list[tuple[Found, Span]]:
+    """Citations inside someone's quoted words: “People say, ‘It can wait,’” Ruiz said.
+
+    The rules skip cues inside quotes; here each quote a source is cited for is
+    read as text of its own, so the citations in it nest under that source.
+    Pronouns are left out: whom a "he" inside a quote means is the speaker's
+    business, and the article's antecedents are no guide to it.
+    """
+    out = []
+    for f, sentence in found:
+        if f.kind != "direct" or f.source is None:
+            continue
+        for quote in (q for q in f.content if q in ctx.quotes):
+            inner = Context(tuple(q for q in ctx.quotes if q != quote), ctx.text)
+            span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
+            for tok in span if span is not None else ():
+                if not candidates[tok.i]:
+                    continue
+                hit = reporting_verb(tok, inner) or according_to(tok, inner)
+                # A participle in a quote is most often what someone might say, not what they said.
+                if tok.tag_ == "VBG" or hit is None or hit.source is None:
+                    continue
+                if hit.source.text.lower() not in QUOTED_PRONOUNS:
+                    out.append((replace(hit, kind="quoted", confidence=0.6), sentence))
+    return out
 
 
 def _order(item: tuple[Found, Span]) -> tuple[int, int]:

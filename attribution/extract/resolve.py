@@ -69,20 +69,32 @@ class Antecedents:
         spans = frozenset(m.span for m in humans)
         return cls(tuple(sorted(set(seen), key=lambda m: (m.span, m.name))), spans, posters)
 
-    def before(self, pos: int, kind: str, unlike: frozenset[str] = frozenset()) -> Mention | None:
+    def before(
+        self,
+        pos: int,
+        kind: str,
+        unlike: frozenset[str] = frozenset(),
+        skip: tuple[tuple[int, int], ...] = (),
+    ) -> Mention | None:
         """The nearest mention of ``kind`` ending before ``pos`` ("any" for any kind).
 
         A mention whose first word (name or title) is in ``unlike`` is passed
-        over: "he" does not point back to "Hillary Clinton" or "Mrs. May".
+        over: "he" does not point back to "Hillary Clinton" or "Mrs. May";
+        nor is one inside ``skip``: the speaker of a quote is not named in it.
         """
         ends = [m.span[1] for m in self.mentions]
         for m in reversed(self.mentions[: bisect_left(ends, pos + 1)]):
             fits = m.kind == kind or (kind == "person" and m.span in self.humans)
+            inside = any(a <= m.span[0] < b for a, b in skip)
             if m.span[1] <= pos and (kind == "any" or fits) and not _first_word(m) & unlike:
+                if inside:
+                    continue
                 return m
         return None
 
-    def resolve(self, mention: Mention | None, medium_hint: str = "") -> Mention | None:
+    def resolve(
+        self, mention: Mention | None, skip: tuple[tuple[int, int], ...] = ()
+    ) -> Mention | None:
         """The mention, with a pronoun or definite description pointed at its antecedent.
 
         Returns None when a pronoun has no fitting antecedent; a definite
@@ -102,14 +114,14 @@ class Antecedents:
             if not earlier:
                 return None
             return replace(mention, name=earlier[-1].name, kind=earlier[-1].kind)
-        target = self.before(mention.span[0], want, _unlike(key))
+        target = self.before(mention.span[0], want, _unlike(key), skip)
         if target is None:
             return None
         return replace(mention, name=target.name, kind=target.kind)
 
     def resolve_found(self, found: Found) -> Found:
         """Resolve both the source and the citer of a rule's finding."""
-        source = self.resolve(found.source)
+        source = self.resolve(found.source, found.content)
         citer = self.resolve(found.citer)
         if citer is not None and citer.kind not in {"outlet", "person", "organisation"}:
             citer = None
