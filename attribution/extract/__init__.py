@@ -74,7 +74,7 @@ def _extract(doc: Doc, article: Article) -> Extraction:
     found.extend(speaker_lines(doc, article, ctx))
     found.extend(quoted_citations(doc, ctx, found, candidates))
     found = _dedupe(found)
-    antecedents = Antecedents.from_doc(doc, [f for f, _ in found])
+    antecedents = Antecedents.from_doc(doc, [f for f, _ in found], ctx.quotes)
     resolved = [(antecedents.resolve_found(f), s) for f, s in found]
     resolved = [(f, s) for f, s in resolved if f.source is not None or f.kind == "no-source"]
     resolved.extend(_posts_in_quotes(doc, resolved))
@@ -141,8 +141,9 @@ def quoted_citations(
                 if not candidates[tok.i]:
                     continue
                 hit = reporting_verb(tok, inner) or according_to(tok, inner)
-                # A participle in a quote is most often what someone might say, not what they said.
-                if tok.tag_ == "VBG" or hit is None or hit.source is None:
+                # A participle or relative clause in a quote is most often what someone
+                # might say ("people who say ..."), not what they said.
+                if tok.tag_ == "VBG" or tok.dep_ == "relcl" or hit is None or hit.source is None:
                     continue
                 if hit.source.text.lower() not in QUOTED_PRONOUNS:
                     out.append((replace(hit, kind="quoted", confidence=0.6), sentence))

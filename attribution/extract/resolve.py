@@ -44,9 +44,12 @@ class Antecedents:
     mentions: tuple[Mention, ...]
     humans: frozenset[tuple[int, int]] = frozenset()
     posters: tuple[Mention, ...] = ()  # authors of tweets and posts, in text order
+    quotes: frozenset[tuple[int, int]] = frozenset()  # the article's quotations
 
     @classmethod
-    def from_doc(cls, doc: Doc, found: list[Found]) -> Antecedents:
+    def from_doc(
+        cls, doc: Doc, found: list[Found], quotes: tuple[tuple[int, int], ...] = ()
+    ) -> Antecedents:
         """Named people and outlets from NER, plus every source the rules found."""
         outlet_words = load_words("outlet_words.txt")
         named = [m for f in found for m in (f.source, f.citer)]
@@ -67,7 +70,8 @@ class Antecedents:
         humans = _human_subjects(doc)
         seen.extend(humans)
         spans = frozenset(m.span for m in humans)
-        return cls(tuple(sorted(set(seen), key=lambda m: (m.span, m.name))), spans, posters)
+        mentions = tuple(sorted(set(seen), key=lambda m: (m.span, m.name)))
+        return cls(mentions, spans, posters, frozenset(quotes))
 
     def before(
         self,
@@ -121,7 +125,8 @@ class Antecedents:
 
     def resolve_found(self, found: Found) -> Found:
         """Resolve both the source and the citer of a rule's finding."""
-        source = self.resolve(found.source, found.content)
+        said = tuple(part for part in found.content if part in self.quotes)
+        source = self.resolve(found.source, said)
         citer = self.resolve(found.citer)
         if citer is not None and citer.kind not in {"outlet", "person", "organisation"}:
             citer = None
