@@ -269,15 +269,19 @@ def _through_citer(p: Placed) -> bool:
     """Did ``p``'s words reach the article through its citer?
 
     "X told CNN": when the cue passes words on to an outlet. A relay the
-    article implies ("according to a report by Express") carries only words
-    passed on by a source named as such: an inferred hop through a pronoun's
-    guessed antecedent would be two guesses in a row.
+    article implies ("according to a report by Express") carries what was
+    published, posts, outlets, documents and unnamed sources, but not what a
+    named person said or told: the article may have heard that itself, and
+    the text does not say. Nor is a pronoun's guessed antecedent relayed: two
+    guesses in a row.
     """
     c = p.citation
     if not (passes_on(c) and communicator(c.source)):
         return False
     if p.relayed:
-        return c.source is not None and c.source.text.lower() not in _PERSONAL_PRONOUNS
+        assert c.source is not None
+        published = c.source.kind != "person" or (p.source or "").startswith("post:")
+        return published and c.source.text.lower() not in _PERSONAL_PRONOUNS
     return c.citer is not None and c.citer.kind == "outlet"
 
 
