@@ -112,9 +112,10 @@ def _post_medium(c: Citation) -> str | None:
     """ "tweet" when the source is a post: "In a tweet by X", "X tweeted", "The tweet read"."""
     if c.source is None or c.source.kind == "anonymous":
         return None
-    written = c.source.text.lower().split()
-    if written and written[-1] in POST_MEDIA:
-        return written[-1]
+    written = c.source.text.split()
+    # "The Washington Post" is an outlet, "the post" a post.
+    if written and written[-1].lower() in POST_MEDIA and c.source.kind != "outlet":
+        return written[-1].lower()
     # A source quoted inside a post ("Channel 24: ...") is not itself posting.
     return c.medium if c.medium in POST_MEDIA and not c.nested else None
 

@@ -80,11 +80,6 @@ def test_outlet_reported_that_someone_said_goes_through_the_outlet(tmp_path):
     assert chains(tmp_path, sentence, CLAIM) == {("article", "Harbour Gazette", "Mirela Osk")}
 
 
-@pytest.mark.xfail(
-    reason="a source whose name ends in 'Post' is taken for a post: the hop runs through "
-    "'post by The Washington Post', not the outlet (graph._post_medium)",
-    strict=True,
-)
 def test_an_outlet_named_post_that_reported_is_the_outlet_not_a_post(tmp_path):
     sentence = "The Washington Post reported that Mirela Osk said ferry fares would rise in March."
     assert chains(tmp_path, sentence, CLAIM) == {("article", "The Washington Post", "Mirela Osk")}
