@@ -19,7 +19,7 @@ import hashlib
 import math
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from attribution.extract import Citation, Mention
@@ -272,7 +272,7 @@ def _through_citer(p: Placed) -> bool:
     article implies ("according to a report by Express") carries what was
     published, posts, outlets, documents and unnamed sources, but not what a
     named person said or told: the article may have heard that itself, and
-    the text does not say. Nor is a pronoun's guessed antecedent relayed: two
+    the text does not say. A wire credit in the metadata relays everything. Nor is a pronoun's guessed antecedent relayed: two
     guesses in a row.
     """
     c = p.citation
@@ -280,6 +280,8 @@ def _through_citer(p: Placed) -> bool:
         return False
     if p.relayed:
         assert c.source is not None
+        if p.via is None:
+            return True  # a wire story: its metadata says all of it came from the wire
         published = c.source.kind != "person" or (p.source or "").startswith("post:")
         return published and c.source.text.lower() not in _PERSONAL_PRONOUNS
     return c.citer is not None and c.citer.kind == "outlet"
@@ -378,12 +380,16 @@ def group_claims(
     claims: list[Claim],
     is_anonymous: Callable[[str], bool],
     owner: Callable[[str], str] = str,
+    publishers: Mapping[str, str] | None = None,
 ) -> list[Claim]:
     """Group claims that tell the same thing and give every claim its group's verdict.
 
     Claims are returned in the order given. ``is_anonymous`` tells unnamed
     sources, which may be one another, so together they count as one root;
     ``owner`` maps a post to its author, who is the same source as the post.
+    ``publishers`` maps each article to the node that publishes it: a chain
+    that ends at an outlet goes on through that outlet's own article when it
+    carries the same claim (:func:`continued`).
     """
     links = similar_pairs(claims)
     parent = list(range(len(claims)))
@@ -401,6 +407,7 @@ def group_claims(
         members[find(i)].append(i)
     why = _explanations(claims, links)
     out = list(claims)
+    claims = continued(claims, members.values(), publishers or {})
     for first, group in members.items():
         roots, verdict = verdict_of([claims[i] for i in group], is_anonymous, owner)
         for i in group:
@@ -413,6 +420,42 @@ def group_claims(
                 why=why.get(i, ""),
             )
     return out
+
+
+def continued(
+    claims: list[Claim], groups: Iterable[list[int]], publishers: Mapping[str, str]
+) -> list[Claim]:
+    """Claims whose chains go on into the article of the outlet they end at.
+
+    "Site X: according to Express, ..." and Express's own article, in which
+    Kuzio tweeted the same claim: X's chain X -> Express continues as
+    X -> Express -> tweet by Kuzio. Only within a claim group: two articles
+    that share an outlet but not a claim make no chain.
+    """
+    out = list(claims)
+    for group in groups:
+        for i in group:
+            extra = {
+                _joined(chain, theirs)
+                for chain in claims[i].chains
+                for j in group
+                if claims[j].article != claims[i].article
+                and publishers.get(claims[j].article) == chain.path[-1]
+                for theirs in claims[j].chains
+                if len(theirs.hops) and theirs.path[0] == chain.path[-1]
+            } - {None}
+            if extra:
+                chains = {c.hops: c for c in (*claims[i].chains, *extra) if c is not None}
+                out[i] = replace(claims[i], chains=tuple(chains[k] for k in sorted(chains)))
+    return out
+
+
+def _joined(ours: Chain, theirs: Chain) -> Chain | None:
+    if set(ours.path) & set(theirs.path[1:]):
+        return None  # it would come back to a source it passed
+    hops = (*ours.hops, *theirs.hops)
+    inferred = any(h.inferred for h in hops)
+    return replace(ours, path=(*ours.path, *theirs.path[1:]), hops=hops, inferred=inferred)
 
 
 def verdict_of(

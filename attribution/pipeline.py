@@ -230,4 +230,5 @@ def all_claims(graph: nx.MultiDiGraph, claims: list[Claim], moves: dict[str, str
     claims.sort(key=lambda c: (c.article, c.id))
     anonymous = {n for n, kind in graph.nodes(data="kind") if kind == "anonymous"}
     authors = dict(graph.nodes(data="author", default=None))
-    return group_claims(claims, anonymous.__contains__, lambda n: authors.get(n) or n)
+    publishers = {a["id"]: a["node"] for a in graph.graph["articles"]}
+    return group_claims(claims, anonymous.__contains__, lambda n: authors.get(n) or n, publishers)

@@ -272,3 +272,28 @@ def test_two_articles_citing_one_outlet_make_no_chain_across_them(tmp_path):
     heads = [line for line in table.stdout.splitlines() if " hop" in line.split(":")[0]]
     assert table.exit_code == 0
     assert heads == ["2 hops: Ferry Fares Rise -> Harbour Gazette -> Mirela Osk"]
+
+
+def test_a_chain_goes_on_into_the_cited_outlets_own_article_with_the_same_claim(tmp_path):
+    """Valley Times cites the Gazette; the Gazette's own article has the claim from Osk."""
+    records = [
+        {
+            "id": "valley",
+            "outlet": "Valley Times",
+            "text": "Fares Up\n\nAccording to The Harbour Gazette, ferry fares on the island "
+            "route would rise by 12 percent in March.\n",
+        },
+        {
+            "id": "gazette",
+            "outlet": "The Harbour Gazette",
+            "text": "Fares Rise\n\nMirela Osk, the operator's director, said ferry fares on the "
+            "island route would rise by 12 percent in March.\n",
+        },
+    ]
+    lines = "".join(json.dumps(r) + "\n" for r in records)
+    claims, labels, _ = built(tmp_path, {"fares.jsonl": lines})
+    valley = [c for c in claims if c["article"] == "valley"]
+    assert ("Valley Times", "Harbour Gazette", "Mirela Osk") in paths(valley, labels)
+    hops = [h for c in valley for ch in c["chains"] for h in ch["hops"]]
+    assert {h["article"] for h in hops} == {"valley", "gazette"}  # each hop keeps its evidence
+    assert all(c["roots"] == ["person:mirela-osk"] for c in valley)

@@ -32,7 +32,7 @@ def citation(source: Mention, cue: tuple[int, int], content: tuple[int, int], **
         content=(content,),
         content_text=kw.pop("content_text", "something happened"),
         kind="indirect",
-        medium="speech",
+        medium=kw.pop("medium", "speech"),
         sentence=(0, 100),
         sentence_text=kw.pop("sentence_text", "A sentence."),
         confidence=0.8,
@@ -103,13 +103,33 @@ def test_relay_credits_later_citations_to_the_followed_outlet_as_inferred():
         (32, 60),
         sentence_text="According to a report by Express UK, soldiers revolted.",
     )
-    tweet = citation(mention("Ilse Brannagh", "person", 120), (110, 115), (140, 200))
+    tweet = citation(
+        mention("Ilse Brannagh", "person", 120), (110, 115), (140, 200), medium="tweet"
+    )
     graph, claims, _ = build([express, tweet])
+    post = "post:a1:tweet:ilse-brannagh"
     inferred = [d for _, _, d in graph.edges(data=True) if d["inferred"]]
-    assert graph.has_edge("outlet:express", "person:ilse-brannagh") and len(inferred) == 1
+    assert graph.has_edge("outlet:express", post) and len(inferred) == 1
     claim, longest = longest_chains(claims)[0]
-    assert longest.path == ("article:a1", "outlet:express", "person:ilse-brannagh")
-    assert claim.source == "person:ilse-brannagh"
+    assert longest.path == ("article:a1", "outlet:express", post)
+    assert claim.source == post
+
+
+def test_a_relay_does_not_carry_what_a_named_person_said():
+    """The article may have heard the person itself: the text does not say the report had it."""
+    express = citation(
+        mention("Express UK", "outlet", 20),
+        (0, 12),
+        (32, 60),
+        sentence_text="According to a report by Express UK, soldiers revolted.",
+    )
+    said = citation(
+        mention("Ilse Brannagh", "person", 120), (110, 115), (140, 200), content_text="it ended"
+    )
+    graph, claims, _ = build([express, said])
+    assert graph.has_edge("outlet:express", "person:ilse-brannagh")  # the graph keeps the guess
+    relayed = next(c for c in claims if c.text == "it ended")
+    assert [ch.path for ch in relayed.chains] == [("article:a1", "person:ilse-brannagh")]
 
 
 def test_graph_nodes_carry_label_kind_aliases_and_counts():
@@ -134,12 +154,16 @@ def test_relayed_claim_chain_runs_through_the_followed_outlet_and_is_marked_infe
         sentence_text="According to a report by Express UK, soldiers revolted.",
     )
     tweet = citation(
-        mention("Ilse Brannagh", "person", 120), (110, 115), (140, 200), content_text="it ended"
+        mention("Ilse Brannagh", "person", 120),
+        (110, 115),
+        (140, 200),
+        content_text="it ended",
+        medium="tweet",
     )
     _, claims, _ = build([express, tweet])
     relayed = next(c for c in claims if c.text == "it ended")
     assert [(ch.path, ch.inferred) for ch in relayed.chains] == [
-        (("article:a1", "outlet:express", "person:ilse-brannagh"), True)
+        (("article:a1", "outlet:express", "post:a1:tweet:ilse-brannagh"), True)
     ]
 
 
