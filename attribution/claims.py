@@ -169,11 +169,22 @@ def carries(outer: Citation, inner: Citation) -> bool:
     """
     if not (passes_on(outer) and passes_on(inner) and _inner_source(inner.source)):
         return False
-    if _holds(inner, outer.cue) or _borrowed(inner):
+    if _holds(inner, outer.cue) or _borrowed(inner) or _outlet_inside(outer, inner):
         return False
     if _trailing(inner) and _trailing(outer) and outer.source is not None and inner.cue:
         return outer.source.written[0] - inner.cue[1] <= 3
     return True
+
+
+def _outlet_inside(outer: Citation, inner: Citation) -> bool:
+    """An outlet's report parsed inside a non-outlet's "according to", or the reverse:
+    "Bloomberg reports that ..., according to the Roper Center" and "X told
+    reporters ..., according to Reuters" hang "according to" anywhere; which one
+    passed the other's words on is the reader's guess, not the text's."""
+    if "according to" not in (outer.lemma, inner.lemma):
+        return False
+    kinds = (outer.source.kind if outer.source else "", inner.source.kind if inner.source else "")
+    return kinds[1] == "outlet" and kinds[0] != "outlet"
 
 
 def _borrowed(c: Citation) -> bool:
