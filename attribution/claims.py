@@ -317,7 +317,8 @@ def _parent(p: Placed, placed: list[Placed]) -> Placed | None:
 
 
 def _width(x: tuple[int, int] | Placed) -> int:
-    span = x if isinstance(x, tuple) else x.citation.content_span or (0, 0)
+    # Placed is a NamedTuple: test for it first.
+    span = (x.citation.content_span or (0, 0)) if isinstance(x, Placed) else x
     return span[1] - span[0]
 
 

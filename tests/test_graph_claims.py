@@ -335,3 +335,21 @@ def test_two_articles_that_share_a_source_make_no_chain_together():
     assert final.has_edge("outlet:herald", "person:ana-lind")
     assert longest_chains(claims) == []
     assert max(len(ch.path) for c in claims for ch in c.chains) == 2
+
+
+def test_a_citation_inside_two_reports_of_one_source_nests_in_the_innermost():
+    """Two reports by the BBC, one inside the other: the ministry's words are in the inner one."""
+    bbc = mention("BBC", "outlet", 0)
+    outer = citation(bbc, (4, 12), (13, 200), content_text="outer report")
+    inner_report = citation(bbc, (20, 28), (29, 150), content_text="inner report")
+    ministry = citation(
+        mention("Ministry of Transport", "organisation", 30),
+        (52, 61),
+        (62, 140),
+        citer=bbc,
+        nested=True,
+        content_text="the bridge is shut",
+    )
+    _, claims, _ = build([outer, inner_report, ministry])
+    shut = next(c for c in claims if c.text == "the bridge is shut")
+    assert [ch.path[-1] for ch in shut.chains] == ["organisation:ministry-of-transport"]
