@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 import click
 import networkx as nx
 
-from attribution.claims import Chain, Claim
+from attribution.chains import Chain
+from attribution.claims import Claim
 from attribution.export import claim_record, claims_csv, read_claims, read_graph
 from attribution.export.trim import DEFAULT_MAX_NODES
 

@@ -24,7 +24,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from attribution.claims import Chain, Claim, Hop, longest_chains
+from attribution.chains import Chain, Hop
+from attribution.claims import Claim, longest_chains
 from attribution.export import write_atomic
 from attribution.export.browser import BrowserError, open_page
 from attribution.export.html import render_html

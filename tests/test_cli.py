@@ -453,7 +453,9 @@ def test_two_articles_sharing_a_source_but_no_claim_make_no_chain(tmp_path: Path
 
 def test_the_summary_longest_chain_is_a_claims_chain(tmp_path: Path) -> None:
     result = run("build", CORPUS, "--out", tmp_path / "out")
-    head = "longest chain (2 hops): Coastal Ledger -> the union -> Reuters"
+    # "The union said ..., according to Reuters" is no chain: which passed on whose words
+    # depends on where the parse hangs "according to" (docs/chains.md).
+    head = "longest chain (2 hops): Coastal Ledger -> Herald -> Maria Holm"
     assert head in result.stderr.splitlines()
 
 

@@ -14,7 +14,8 @@ import networkx as nx
 import pytest
 from jinja2.utils import htmlsafe_json_dumps
 
-from attribution.claims import Chain, Claim, Hop
+from attribution.chains import Chain, Hop
+from attribution.claims import Claim
 from attribution.export.html import JSON_OPTIONS, html_pieces, render_html
 
 XSS = "</script><img src=x onerror=alert(1)>"

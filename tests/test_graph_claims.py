@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import networkx as nx
 
+from attribution.chains import Chain
 from attribution.claims import (
-    Chain,
     Claim,
     article_claims,
     group_claims,

@@ -18,7 +18,8 @@ from typing import Any, BinaryIO
 
 import networkx as nx
 
-from attribution.claims import Chain, Claim, Hop, longest_chains
+from attribution.chains import Chain, Hop
+from attribution.claims import Claim, longest_chains
 from attribution.export.gexf import write_gexf
 from attribution.export.graphml import write_graphml
 

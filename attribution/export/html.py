@@ -27,7 +27,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pyvis.edge import Edge
 from pyvis.node import Node
 
-from attribution.claims import Chain, Claim
+from attribution.chains import Chain
+from attribution.claims import Claim
 from attribution.export.layout import depths, positions
 
 __all__ = ["KIND_STYLES", "html_pieces", "render_html"]
