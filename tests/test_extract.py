@@ -323,3 +323,40 @@ def test_a_doc_is_freed_as_soon_as_extraction_lets_go_of_it(nlp, tmp_path):
         assert gone() is None
     finally:
         gc.enable()
+
+
+def test_a_possessive_title_set_off_by_commas_is_the_person_not_the_possessor(run_extract):
+    ex = run_extract(
+        "The fund grew by a third last year, the mayor's budget chief, Ana Ruiz, "
+        "told the Harbor Gazette on Tuesday."
+    )
+    c = by_source(ex, "Ana Ruiz")
+    assert c.citer is not None and c.citer.name == "Harbor Gazette"
+    assert c.content_text == "The fund grew by a third last year"
+    assert not any(c.source.name in {"the fund", "The fund"} for c in ex.citations if c.source)
+
+
+def test_a_place_set_off_by_commas_does_not_speak(run_extract):
+    ex = run_extract(
+        "“We never expected the flood,” Mr. Dorn, now retired in Dover, Del., said by telephone."
+    )
+    assert all(c.source.name != "Del." for c in ex.citations if c.source)
+
+
+def test_he_after_an_apposition_is_the_person_described_not_the_one_in_the_description(
+    run_extract,
+):
+    ex = run_extract(
+        "Marta Olsen, the chief strategist of Peter Lund's campaigns, said on Sunday that "
+        "the party was split. He added that the vote would be close."
+    )
+    added = next(c for c in ex.citations if c.cue_text == "added")
+    assert added.source.name == "Marta Olsen"
+
+
+def test_a_pronoun_never_takes_the_possessive_ending_of_its_antecedent(run_extract):
+    ex = run_extract(
+        "Peter Lund's campaign spent heavily in Ohio. He said the money was well spent."
+    )
+    names = {c.source.name for c in ex.citations if c.source}
+    assert "Peter Lund's" not in names

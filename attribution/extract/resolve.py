@@ -59,9 +59,12 @@ class Antecedents:
         )
         for ent in doc_ents(doc):
             if ent.label_ == "PERSON" and ent.text.lower() not in _NOT_PEOPLE:
-                seen.append(Mention((ent.start_char, ent.end_char), ent.text, ent.text, "person"))
+                if not _inside_description(ent.root):
+                    name = _without_possessive(ent.text)
+                    seen.append(Mention((ent.start_char, ent.end_char), ent.text, name, "person"))
             elif ent.label_ == "ORG" and {t.lower_ for t in ent} & outlet_words:
                 name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                name = _without_possessive(name)
                 seen.append(Mention((ent.start_char, ent.end_char), ent.text, name, "outlet"))
         seen.extend(_named_arguments(doc))
         humans = _human_subjects(doc)
@@ -112,6 +115,36 @@ class Antecedents:
         if found.source is not None and source is None:
             return replace(found, source=None, citer=citer, kind="unresolved")
         return replace(found, source=source, citer=citer)
+
+
+def _without_possessive(name: str) -> str:
+    """ "George W. Bush's" -> "George W. Bush": NER often takes the "'s" into the name."""
+    name = name.strip()
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            name = name[: -len(suffix)]
+    return name.rstrip("'’\"") or name
+
+
+def _inside_description(tok: Token) -> bool:
+    """Is this name part of how another person is described?
+
+    "Ana Ruiz, the strategist of Bush's campaigns," and "Bush's strategist,
+    Ana Ruiz,": the sentence is about Ana Ruiz, and a "he" after it is not Bush.
+    True when, before the clause's verb, the way up from ``tok`` passes an
+    apposition of a name, or a noun that has a name as its apposition.
+    """
+    node = tok
+    while node.dep_ not in {"ROOT"} and node.pos_ not in {"VERB", "AUX"}:
+        head = node.head
+        named = head.ent_type_ == "PERSON" or head.pos_ == "PROPN"
+        if node.dep_ == "appos" and named and node.ent_type_ != "PERSON":
+            return True
+        titled = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
+        if node.dep_ in {"poss", "pobj", "prep"} and head.ent_type_ != "PERSON" and titled:
+            return True
+        node = head
+    return False
 
 
 def _human_subjects(doc: Doc) -> list[Mention]:
