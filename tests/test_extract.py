@@ -360,3 +360,19 @@ def test_a_pronoun_never_takes_the_possessive_ending_of_its_antecedent(run_extra
     )
     names = {c.source.name for c in ex.citations if c.source}
     assert "Peter Lund's" not in names
+
+
+def test_a_dateline_place_is_never_a_source(run_extract):
+    ex = run_extract(
+        "HARBORTON (AP) — Ann Ray and Tom Bell pledged on Thursday to work together.\n\n"
+        "Port Ellis (AFP) – Mayor Ann Ray has criticised the plan, saying it would fail."
+    )
+    names = {c.source.name for c in ex.citations if c.source}
+    assert not names & {"HARBORTON", "Port Ellis", "AP", "AFP"}
+
+
+def test_a_name_after_a_dateline_does_not_reach_back_over_the_dash(run_extract):
+    ex = run_extract("OSLO, Minn. (AP) — Republican hopeful Ann Ray says the game has gone soft.")
+    c = by_source(ex, "Ann Ray")
+    assert c.source.kind == "person"
+    assert "AP" not in c.source.text

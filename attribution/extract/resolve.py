@@ -11,7 +11,7 @@ from spacy.attrs import DEP, POS
 from spacy.tokens import Doc, Token
 
 from attribution.extract.cached import doc_ents, doc_text
-from attribution.extract.citation import Mention
+from attribution.extract.citation import Mention, Span
 from attribution.extract.phrases import is_proper, mention_for
 from attribution.extract.rules import Found
 from attribution.lexicon import load_table, load_words
@@ -46,8 +46,11 @@ class Antecedents:
     posters: tuple[Mention, ...] = ()  # authors of tweets and posts, in text order
 
     @classmethod
-    def from_doc(cls, doc: Doc, found: list[Found]) -> Antecedents:
-        """Named people and outlets from NER, plus every source the rules found."""
+    def from_doc(cls, doc: Doc, found: list[Found], skip: tuple[Span, ...] = ()) -> Antecedents:
+        """Named people and outlets from NER, plus every source the rules found.
+
+        Nothing inside the ``skip`` spans (datelines: "WASHINGTON (AP) —") is one.
+        """
         outlet_words = load_words("outlet_words.txt")
         named = [m for f in found for m in (f.source, f.citer)]
         seen: list[Mention] = [m for m in named if m is not None and m.kind != "pronoun"]
@@ -70,6 +73,8 @@ class Antecedents:
         humans = _human_subjects(doc)
         seen.extend(humans)
         spans = frozenset(m.span for m in humans)
+        if skip:
+            seen = [m for m in seen if not any(a <= m.span[0] < b for a, b in skip)]
         return cls(tuple(sorted(set(seen), key=lambda m: (m.span, m.name))), spans, posters)
 
     def before(self, pos: int, kind: str) -> Mention | None:
