@@ -376,3 +376,30 @@ def test_a_name_after_a_dateline_does_not_reach_back_over_the_dash(run_extract):
     c = by_source(ex, "Ann Ray")
     assert c.source.kind == "person"
     assert "AP" not in c.source.text
+
+
+def test_a_role_description_is_the_one_person_quoted_just_before(run_extract):
+    ex = run_extract(
+        "Rep. Nora Hale said on Monday that the bill would pass. Later, the Republican "
+        "lawmaker told the Harbor Gazette that she expected a close vote."
+    )
+    told = next(c for c in ex.citations if c.cue_text == "told")
+    assert (told.source.name, told.source.kind) == ("Nora Hale", "person")
+
+
+def test_a_role_description_after_two_people_stays_unnamed(run_extract):
+    ex = run_extract(
+        "Nora Hale and Piet Lund both said on Monday that the bill would pass. "
+        "Later, the senator told reporters that the vote would be close."
+    )
+    told = next(c for c in ex.citations if c.cue_text == "told")
+    assert told.source.kind == "anonymous"
+
+
+def test_an_outlet_description_is_the_outlet_named_before(run_extract):
+    ex = run_extract(
+        "The Northern Times reported that the mill would close. "
+        "The influential regional daily said the owners had debts."
+    )
+    said = next(c for c in ex.citations if c.cue_text == "said")
+    assert (said.source.name, said.source.kind) == ("Northern Times", "outlet")

@@ -162,6 +162,12 @@ def guess_kind(tokens: list[Token], head: Token) -> str:
     lower = head.lower_
     if lower in _PRONOUNS or (head.pos_ == "NOUN" and tokens[0].lower_ == "the"):
         return "pronoun"
+    if (
+        tokens[0].lower_ == "the"
+        and head.text.islower()
+        and lower in load_words("outlet_nouns.txt")
+    ):
+        return "pronoun"  # "the influential daily": which one, resolution tells
     words = {t.lower_.strip(".") for t in tokens if is_proper(t)}
     if words & load_words("outlet_words.txt") or _in_alias_table(tokens):
         return "outlet"

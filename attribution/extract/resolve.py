@@ -44,6 +44,8 @@ class Antecedents:
     mentions: tuple[Mention, ...]
     humans: frozenset[tuple[int, int]] = frozenset()
     posters: tuple[Mention, ...] = ()  # authors of tweets and posts, in text order
+    sentences: tuple[int, ...] = ()  # where each sentence of the article starts
+    sources: frozenset[tuple[int, int]] = frozenset()  # spans of sources the rules found
 
     @classmethod
     def from_doc(cls, doc: Doc, found: list[Found], skip: tuple[Span, ...] = ()) -> Antecedents:
@@ -75,7 +77,10 @@ class Antecedents:
         spans = frozenset(m.span for m in humans)
         if skip:
             seen = [m for m in seen if not any(a <= m.span[0] < b for a, b in skip)]
-        return cls(tuple(sorted(set(seen), key=lambda m: (m.span, m.name))), spans, posters)
+        starts = tuple(sent.start_char for sent in doc.sents)
+        mentions = tuple(sorted(set(seen), key=lambda m: (m.span, m.name)))
+        sources = frozenset(f.source.span for f in found if f.source is not None)
+        return cls(mentions, spans, posters, starts, sources)
 
     def before(self, pos: int, kind: str) -> Mention | None:
         """The nearest mention of ``kind`` ending before ``pos`` ("any" for any kind)."""
@@ -98,6 +103,9 @@ class Antecedents:
         key = mention.text.lower()
         want = load_table("pronouns.tsv").get(key)
         if want is None:
+            target = self.described(mention)
+            if target is not None:
+                return replace(mention, name=target.name, kind=target.kind)
             return replace(mention, kind="anonymous", name=mention.text.lower())
         if want == "post":
             earlier = [
@@ -109,7 +117,46 @@ class Antecedents:
         target = self.before(mention.span[0], want)
         if target is None:
             return None
+        if target.span in self.humans:
+            # "The Republican lawmaker told ... that she": she is who the lawmaker is.
+            target = self.described(target) or target
         return replace(mention, name=target.name, kind=target.kind)
+
+    def described(self, mention: Mention) -> Mention | None:
+        """The one person or outlet a definite description points back to, if unambiguous.
+
+        "the Republican lawmaker" (a public role, singular, no possessive) is the
+        person quoted in the sentence just before, when that sentence quotes only
+        one; "the influential daily" (an outlet noun) is the outlet named in this
+        sentence or the two before, when only one is. Otherwise None.
+        """
+        words = mention.text.lower().replace("’", "'").split()
+        if len(words) < 2 or words[0] != "the" or any("'" in w for w in words):
+            return None
+        noun = words[-1]
+        here = bisect_left(self.sentences, mention.span[0] + 1) - 1
+        if noun in load_words("referring_roles.txt"):
+            lo, hi = self.sentences[here - 1] if here > 0 else 0, self.sentences[here]
+            people = [
+                m
+                for m in self.mentions
+                if m.kind == "person" and m.span not in self.humans and lo <= m.span[0] < hi
+            ]
+            quoted = [m for m in people if m.span in self.sources]
+            names = {w.lower() for m in people for w in m.name.split()[-1:]}
+            if not quoted or len(names) != 1 or any(" and " in m.text for m in quoted):
+                return None
+            return max(people, key=lambda m: len(m.name))
+        if noun in load_words("outlet_nouns.txt"):
+            lo = self.sentences[max(here - 2, 0)] if self.sentences else 0
+            outlets = [
+                m
+                for m in self.mentions
+                if m.kind == "outlet" and lo <= m.span[0] and m.span[1] <= mention.span[0]
+            ]
+            if len({m.name.lower() for m in outlets}) == 1:
+                return outlets[-1]
+        return None
 
     def resolve_found(self, found: Found) -> Found:
         """Resolve both the source and the citer of a rule's finding."""
