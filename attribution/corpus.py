@@ -229,6 +229,43 @@ def _finish(article: Article) -> Article:
     return replace(article, boilerplate=boiler, outlet=outlet)
 
 
+# "WASHINGTON (AP) —", "RENO, Nev. (AP) —", "Mexico City (AFP) –", "CLEVELAND —"
+# opening a paragraph: a place, a wire in parentheses, a dash; or a place in
+# capitals and a dash.
+_DATELINE = re.compile(
+    r"^[ \t]*(?:(?P<place>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,[ \t]*[A-Z][\w.'’ -]{0,15}?)?)"
+    r"[ \t]*\((?P<wire>[A-Z][\w&.'’ -]{0,30}?)\)[ \t]*(?:[—–]|--?)"
+    r"|(?P<caps>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,[ \t]*[A-Z][\w.'’ -]{0,15}?)?)"
+    r"[ \t]*(?:[—–]|--))[ \t]*",
+    re.M,
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """ "WASHINGTON (AP) — " at the start of a paragraph: a place and a wire, never a source.
+
+    ``span`` runs from the place to the end of the dash and the space after it;
+    ``wire`` is "" for a dateline without one ("CLEVELAND — ").
+    """
+
+    span: Span
+    place: str
+    wire: str
+
+
+def datelines(text: str) -> list[Dateline]:
+    """The datelines that open paragraphs of ``text``, in text order."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        place = m["place"] or m["caps"]
+        if m["caps"] and sum(c.isalpha() for c in m["caps"]) < 4:
+            continue  # "A — ..." or "U.S. — ..." is not a dateline
+        start = m.start("place") if m["place"] else m.start("caps")
+        out.append(Dateline((start, m.end()), place.strip(), (m["wire"] or "").strip()))
+    return out
+
+
 def writable(article: Article) -> Article:
     """``article`` with every character no output file can hold made a space.
 

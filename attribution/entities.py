@@ -46,8 +46,15 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9@_]+", "-", text.lower()).strip("-") or "x"
 
 
+_WEB_SUFFIX = re.compile(r"(?<=\w)\.(?:com|co\.uk|org|net)$", re.I)
+
+
 def outlet_name(name: str) -> str:
-    """The canonical outlet name for a surface form, via the alias table."""
+    """The canonical outlet name for a surface form, via the alias table.
+
+    A site name from HTML metadata keeps its brand: "DW.COM" is DW, "Salon.com" Salon.
+    """
+    name = _WEB_SUFFIX.sub("", name.strip())
     key = _outlet_key(name)
     return load_table("outlet_aliases.tsv").get(key, _strip_the(name))
 

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from attribution.corpus import Article, CorpusError, expand_paths, read_corpus, read_path
+from attribution.corpus import (
+    Article,
+    CorpusError,
+    datelines,
+    expand_paths,
+    read_corpus,
+    read_path,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -421,3 +428,17 @@ def test_control_character_inside_a_jsonl_record_does_not_split_it(tmp_path: Pat
     raw = '{"text": "The pier reopened\x0b on Monday, the council said."}\n'
     article = _one_article(_write(tmp_path / "pier.jsonl", raw))
     assert article.text == "The pier reopened  on Monday, the council said."
+
+
+def test_datelines_are_a_place_and_a_wire_at_a_paragraph_start():
+    text = (
+        "Headline\n\nHARBORTON (AP) — The mayor said so.\n\n"
+        "Port Ellis, Ore. (AFP) – It rained.\n\nDUNMORE — Voters queued.\n\n"
+        "The council (in a vote) - no.\n\nUS — no.\n"
+    )
+    found = [(d.place, d.wire, text[d.span[0] : d.span[1]]) for d in datelines(text)]
+    assert found == [
+        ("HARBORTON", "AP", "HARBORTON (AP) — "),
+        ("Port Ellis, Ore.", "AFP", "Port Ellis, Ore. (AFP) – "),
+        ("DUNMORE", "", "DUNMORE — "),
+    ]

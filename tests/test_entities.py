@@ -164,3 +164,10 @@ def test_a_bad_alias_line_is_reported_with_its_number(tmp_path):
     path.write_text("KH\tKelmarsk Herald\nno tab here\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 2"):
         read_aliases(path)
+
+
+def test_a_site_name_from_metadata_keeps_its_brand():
+    assert outlet_name("KX.COM") == "KX"
+    assert outlet_name("Harborline.com") == "Harborline"
+    index = EntityIndex()
+    assert index.outlet("Harborline.com") == index.outlet("Harborline")

@@ -446,3 +446,83 @@ def test_a_venue_changes_no_span_only_the_citer(run_extract, monkeypatch):
     assert [(c.cue, c.source, c.content) for c in with_venue] == [
         (c.cue, c.source, c.content) for c in without
     ]
+
+
+def test_a_possessive_title_set_off_by_commas_is_the_person_not_the_possessor(run_extract):
+    ex = run_extract(
+        "The fund grew by a third last year, the mayor's budget chief, Ana Ruiz, "
+        "told the Harbor Gazette on Tuesday."
+    )
+    c = by_source(ex, "Ana Ruiz")
+    assert c.citer is not None and c.citer.name == "Harbor Gazette"
+    assert c.content_text == "The fund grew by a third last year"
+    assert not any(c.source.name in {"the fund", "The fund"} for c in ex.citations if c.source)
+
+
+def test_a_place_set_off_by_commas_does_not_speak(run_extract):
+    ex = run_extract(
+        "“We never expected the flood,” Mr. Dorn, now retired in Dover, Del., said by telephone."
+    )
+    assert all(c.source.name != "Del." for c in ex.citations if c.source)
+
+
+def test_he_after_an_apposition_is_the_person_described_not_the_one_in_the_description(
+    run_extract,
+):
+    ex = run_extract(
+        "Marta Olsen, the chief strategist of Peter Lund's campaigns, said on Sunday that "
+        "the party was split. He added that the vote would be close."
+    )
+    added = next(c for c in ex.citations if c.cue_text == "added")
+    assert added.source.name == "Marta Olsen"
+
+
+def test_a_pronoun_never_takes_the_possessive_ending_of_its_antecedent(run_extract):
+    ex = run_extract(
+        "Peter Lund's campaign spent heavily in Ohio. He said the money was well spent."
+    )
+    names = {c.source.name for c in ex.citations if c.source}
+    assert "Peter Lund's" not in names
+
+
+def test_a_dateline_place_is_never_a_source(run_extract):
+    ex = run_extract(
+        "HARBORTON (AP) — Ann Ray and Tom Bell pledged on Thursday to work together.\n\n"
+        "Port Ellis (AFP) – Mayor Ann Ray has criticised the plan, saying it would fail."
+    )
+    names = {c.source.name for c in ex.citations if c.source}
+    assert not names & {"HARBORTON", "Port Ellis", "AP", "AFP"}
+
+
+def test_a_name_after_a_dateline_does_not_reach_back_over_the_dash(run_extract):
+    ex = run_extract("OSLO, Minn. (AP) — Republican hopeful Ann Ray says the game has gone soft.")
+    c = by_source(ex, "Ann Ray")
+    assert c.source.kind == "person"
+    assert "AP" not in c.source.text
+
+
+def test_a_role_description_is_the_one_person_quoted_just_before(run_extract):
+    ex = run_extract(
+        "Rep. Nora Hale said on Monday that the bill would pass. Later, the Republican "
+        "lawmaker told the Harbor Gazette that she expected a close vote."
+    )
+    told = next(c for c in ex.citations if c.cue_text == "told")
+    assert (told.source.name, told.source.kind) == ("Nora Hale", "person")
+
+
+def test_a_role_description_after_two_people_stays_unnamed(run_extract):
+    ex = run_extract(
+        "Nora Hale and Piet Lund both said on Monday that the bill would pass. "
+        "Later, the senator told reporters that the vote would be close."
+    )
+    told = next(c for c in ex.citations if c.cue_text == "told")
+    assert told.source.kind == "anonymous"
+
+
+def test_an_outlet_description_is_the_outlet_named_before(run_extract):
+    ex = run_extract(
+        "The Northern Times reported that the mill would close. "
+        "The influential regional daily said the owners had debts."
+    )
+    said = next(c for c in ex.citations if c.cue_text == "said")
+    assert (said.source.name, said.source.kind) == ("Northern Times", "outlet")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 import numpy
 from spacy.tokens import Doc
 
-from attribution.corpus import Article
+from attribution.corpus import Article, datelines
 from attribution.extract.cached import doc_ents, doc_text, ents_within, forget
 from attribution.extract.citation import Citation, Mention, Span
 from attribution.extract.quotes import find_quotes
@@ -33,7 +33,7 @@ QUOTED_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "it", "y
 WEAK_PARENTS = frozenset({"stance"})
 
 # Bump when rules change, so cached extractions are not reused.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 
 _POST_LEAD = re.compile(
     r"^\s*(?P<name>(?:[A-Z0-9][\w’'.&-]*\s){0,5}[A-Z0-9][\w’'.&-]*):\s+(?P<rest>\S.*)$", re.S
@@ -74,7 +74,9 @@ def _extract(doc: Doc, article: Article) -> Extraction:
     found.extend(speaker_lines(doc, article, ctx))
     found.extend(quoted_citations(doc, ctx, found, candidates))
     found = _dedupe(found)
-    antecedents = Antecedents.from_doc(doc, [f for f, _ in found], ctx.quotes)
+    dated = tuple(d.span for d in datelines(text))
+    found = [(_without_dateline(f, dated), s) for f, s in found] if dated else found
+    antecedents = Antecedents.from_doc(doc, [f for f, _ in found], ctx.quotes, dated)
     resolved = [(antecedents.resolve_found(f), s) for f, s in found]
     resolved = [(f, s) for f, s in resolved if f.source is not None or f.kind == "no-source"]
     resolved.extend(_posts_in_quotes(doc, resolved))
@@ -153,6 +155,23 @@ def quoted_citations(
 def _order(item: tuple[Found, Span]) -> tuple[int, int]:
     found, sentence = item
     return (found.cue or sentence)[0], sentence[0]
+
+
+def _without_dateline(found: Found, dated: tuple[Span, ...]) -> Found:
+    """ "WASHINGTON (AP) — ..." names a place and a wire, never who is speaking.
+
+    A source or citer inside a dateline is dropped: the citation goes with it
+    unless the rule found no source anyway.
+    """
+
+    def inside(m: Mention | None) -> bool:
+        return m is not None and any(a <= m.span[0] and m.span[1] <= b for a, b in dated)
+
+    if inside(found.citer):
+        found = replace(found, citer=None)
+    if inside(found.source):
+        found = replace(found, source=None)
+    return found
 
 
 def _dedupe(found: list[tuple[Found, Span]]) -> list[tuple[Found, Span]]:

@@ -43,8 +43,19 @@ def phrase_tokens(head: Token) -> list[Token]:
         first = first.nbor(-1)
         tokens.append(first)
     tokens = sorted(set(tokens), key=lambda t: t.i)
-    # A phrase is contiguous: cut at the first gap, keeping the head.
+    # A phrase is contiguous: cut at the first gap, keeping the head, and never
+    # reaches back over a dash ("RENO, Nev. (AP) — Republican hopeful Ann Ray").
+    tokens = [t for t in tokens if t.i >= _after_dash(head, tokens)]
     return [t for t in tokens if _contiguous_with(head, t, tokens)]
+
+
+_DASHES = {"—", "–", "--"}
+
+
+def _after_dash(head: Token, tokens: list[Token]) -> int:
+    """The index of the first token after the last dash before ``head`` (0 if none)."""
+    dashes = [t.i for t in tokens if t.i < head.i and t.text in _DASHES]
+    return dashes[-1] + 1 if dashes else 0
 
 
 def _contiguous_with(head: Token, tok: Token, tokens: list[Token]) -> bool:
@@ -113,6 +124,7 @@ def mention_for(head: Token, written: Token | None = None) -> Mention | None:
 def _phrase_span(head: Token) -> tuple[int, int]:
     """The subtree of ``head`` without edge punctuation."""
     tokens = [t for t in head.subtree if not t.is_space]
+    tokens = [t for t in tokens if t.i >= _after_dash(head, tokens)] or [head]
     while len(tokens) > 1 and tokens[-1].is_punct:
         tokens.pop()
     while len(tokens) > 1 and tokens[0].is_punct:
@@ -150,6 +162,12 @@ def guess_kind(tokens: list[Token], head: Token) -> str:
     lower = head.lower_
     if lower in _PRONOUNS or (head.pos_ == "NOUN" and tokens[0].lower_ == "the"):
         return "pronoun"
+    if (
+        tokens[0].lower_ == "the"
+        and head.text.islower()
+        and lower in load_words("outlet_nouns.txt")
+    ):
+        return "pronoun"  # "the influential daily": which one, resolution tells
     words = {t.lower_.strip(".") for t in tokens if is_proper(t)}
     if words & load_words("outlet_words.txt") or _in_alias_table(tokens):
         return "outlet"

@@ -11,7 +11,7 @@ from spacy.attrs import DEP, POS
 from spacy.tokens import Doc, Token
 
 from attribution.extract.cached import doc_ents, doc_text
-from attribution.extract.citation import Mention
+from attribution.extract.citation import Mention, Span
 from attribution.extract.phrases import is_proper, mention_for
 from attribution.extract.rules import Found
 from attribution.lexicon import load_table, load_words
@@ -45,12 +45,21 @@ class Antecedents:
     humans: frozenset[tuple[int, int]] = frozenset()
     posters: tuple[Mention, ...] = ()  # authors of tweets and posts, in text order
     quotes: frozenset[tuple[int, int]] = frozenset()  # the article's quotations
+    sentences: tuple[int, ...] = ()  # where each sentence of the article starts
+    sources: frozenset[tuple[int, int]] = frozenset()  # spans of sources the rules found
 
     @classmethod
     def from_doc(
-        cls, doc: Doc, found: list[Found], quotes: tuple[tuple[int, int], ...] = ()
+        cls,
+        doc: Doc,
+        found: list[Found],
+        quotes: tuple[Span, ...] = (),
+        skip: tuple[Span, ...] = (),
     ) -> Antecedents:
-        """Named people and outlets from NER, plus every source the rules found."""
+        """Named people and outlets from NER, plus every source the rules found.
+
+        Nothing inside the ``skip`` spans (datelines: "WASHINGTON (AP) —") is one.
+        """
         outlet_words = load_words("outlet_words.txt")
         named = [m for f in found for m in (f.source, f.citer)]
         seen: list[Mention] = [m for m in named if m is not None and m.kind != "pronoun"]
@@ -62,16 +71,23 @@ class Antecedents:
         )
         for ent in doc_ents(doc):
             if ent.label_ == "PERSON" and ent.text.lower() not in _NOT_PEOPLE:
-                seen.append(Mention((ent.start_char, ent.end_char), ent.text, ent.text, "person"))
+                if not _inside_description(ent.root):
+                    name = _without_possessive(ent.text)
+                    seen.append(Mention((ent.start_char, ent.end_char), ent.text, name, "person"))
             elif ent.label_ == "ORG" and {t.lower_ for t in ent} & outlet_words:
                 name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                name = _without_possessive(name)
                 seen.append(Mention((ent.start_char, ent.end_char), ent.text, name, "outlet"))
         seen.extend(_named_arguments(doc))
         humans = _human_subjects(doc)
         seen.extend(humans)
         spans = frozenset(m.span for m in humans)
+        if skip:
+            seen = [m for m in seen if not any(a <= m.span[0] < b for a, b in skip)]
+        starts = tuple(sent.start_char for sent in doc.sents)
         mentions = tuple(sorted(set(seen), key=lambda m: (m.span, m.name)))
-        return cls(mentions, spans, posters, frozenset(quotes))
+        sources = frozenset(f.source.span for f in found if f.source is not None)
+        return cls(mentions, spans, posters, frozenset(quotes), starts, sources)
 
     def before(
         self,
@@ -110,6 +126,9 @@ class Antecedents:
         key = mention.text.lower()
         want = load_table("pronouns.tsv").get(key)
         if want is None:
+            target = self.described(mention)
+            if target is not None:
+                return replace(mention, name=target.name, kind=target.kind)
             return replace(mention, kind="anonymous", name=mention.text.lower())
         if want == "post":
             earlier = [
@@ -121,7 +140,46 @@ class Antecedents:
         target = self.before(mention.span[0], want, _unlike(key), skip)
         if target is None:
             return None
+        if target.span in self.humans:
+            # "The Republican lawmaker told ... that she": she is who the lawmaker is.
+            target = self.described(target) or target
         return replace(mention, name=target.name, kind=target.kind)
+
+    def described(self, mention: Mention) -> Mention | None:
+        """The one person or outlet a definite description points back to, if unambiguous.
+
+        "the Republican lawmaker" (a public role, singular, no possessive) is the
+        person quoted in the sentence just before, when that sentence quotes only
+        one; "the influential daily" (an outlet noun) is the outlet named in this
+        sentence or the two before, when only one is. Otherwise None.
+        """
+        words = mention.text.lower().replace("’", "'").split()
+        if len(words) < 2 or words[0] != "the" or any("'" in w for w in words):
+            return None
+        noun = words[-1]
+        here = bisect_left(self.sentences, mention.span[0] + 1) - 1
+        if noun in load_words("referring_roles.txt"):
+            lo, hi = self.sentences[here - 1] if here > 0 else 0, self.sentences[here]
+            people = [
+                m
+                for m in self.mentions
+                if m.kind == "person" and m.span not in self.humans and lo <= m.span[0] < hi
+            ]
+            quoted = [m for m in people if m.span in self.sources]
+            names = {w.lower() for m in people for w in m.name.split()[-1:]}
+            if not quoted or len(names) != 1 or any(" and " in m.text for m in quoted):
+                return None
+            return max(people, key=lambda m: len(m.name))
+        if noun in load_words("outlet_nouns.txt"):
+            lo = self.sentences[max(here - 2, 0)] if self.sentences else 0
+            outlets = [
+                m
+                for m in self.mentions
+                if m.kind == "outlet" and lo <= m.span[0] and m.span[1] <= mention.span[0]
+            ]
+            if len({m.name.lower() for m in outlets}) == 1:
+                return outlets[-1]
+        return None
 
     def resolve_found(self, found: Found) -> Found:
         """Resolve both the source and the citer of a rule's finding."""
@@ -147,6 +205,36 @@ def _unlike(pronoun: str) -> frozenset[str]:
 def _first_word(m: Mention) -> frozenset[str]:
     words = m.name.lower().replace(".", " ").split()
     return frozenset(words[:1])
+
+
+def _without_possessive(name: str) -> str:
+    """ "George W. Bush's" -> "George W. Bush": NER often takes the "'s" into the name."""
+    name = name.strip()
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            name = name[: -len(suffix)]
+    return name.rstrip("'’\"") or name
+
+
+def _inside_description(tok: Token) -> bool:
+    """Is this name part of how another person is described?
+
+    "Ana Ruiz, the strategist of Bush's campaigns," and "Bush's strategist,
+    Ana Ruiz,": the sentence is about Ana Ruiz, and a "he" after it is not Bush.
+    True when, before the clause's verb, the way up from ``tok`` passes an
+    apposition of a name, or a noun that has a name as its apposition.
+    """
+    node = tok
+    while node.dep_ not in {"ROOT"} and node.pos_ not in {"VERB", "AUX"}:
+        head = node.head
+        named = head.ent_type_ == "PERSON" or head.pos_ == "PROPN"
+        if node.dep_ == "appos" and named and node.ent_type_ != "PERSON":
+            return True
+        titled = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
+        if node.dep_ in {"poss", "pobj", "prep"} and head.ent_type_ != "PERSON" and titled:
+            return True
+        node = head
+    return False
 
 
 def _human_subjects(doc: Doc) -> list[Mention]:

@@ -127,13 +127,39 @@ def subject_of(verb: Token) -> Token | None:
                 return verb.head
             return child
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return subject_of(verb.head)
+        return set_off_subject(verb) or subject_of(verb.head)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"PROPN", "NOUN"}:
         return verb.head
     if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}:
         # "Clinton mocked the complaint, saying ...": the subject of the host verb.
         return subject_of(verb.head)
     return None
+
+
+def set_off_subject(verb: Token) -> Token | None:
+    """The subject of a reporting clause the parser hung on the sentence before it.
+
+    In "The fund grew, the mayor's budget chief, Ana Ruiz, told the paper" the
+    small model makes "told" a conjunct of "grew" and "budget chief" an
+    apposition of the word before it, so the conjunct would borrow "The fund".
+    A conjunct with no "and" that follows a comma straight after an apposition
+    set off by commas takes that apposition as its subject.
+    """
+    if verb.i < 3 or verb.nbor(-1).text != "," or any(c.dep_ == "cc" for c in verb.head.children):
+        return None
+    top = verb.nbor(-2)
+    while top.dep_ in {"compound", "flat", "amod", "punct"} and top.head.i < verb.i:
+        top = top.head
+    if top.dep_ != "appos":
+        return None
+    while top.head.dep_ == "appos" and top.head.i < verb.i:
+        top = top.head
+    first = top.left_edge
+    if first.i == 0 or first.nbor(-1).text != "," or top.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    # Someone who can speak: a person's name or role, not "Cambridge, Mass., said".
+    named = any(t.ent_type_ == "PERSON" for t in top.subtree)
+    return top if named or top.lemma_.lower() in load_words("person_roles.txt") else None
 
 
 def _written_subject(verb: Token) -> Token | None:
@@ -346,6 +372,8 @@ def _reported_content(verb: Token, ctx: Context) -> tuple[Span, ...]:
     quote = ctx.quote_before(_left_edge_of_clause(verb).idx, within=4)
     if quote:
         return (quote,)
+    if verb.dep_ == "conj" and (subj := set_off_subject(verb)) is not None:
+        return clause_without(verb.head, subj, verb)
     if verb.dep_ in {"parataxis", "ccomp", "advcl"} and _set_off(verb):
         # "..., the BBC reported." / "The museum, Mr. Bush said, celebrated ...": the host clause.
         return clause_without(verb.head, verb)
