@@ -235,7 +235,8 @@ def _finish(article: Article) -> Article:
 _DATELINE = re.compile(
     r"^[ \t]*(?:(?P<place>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,[ \t]*[A-Z][\w.'’ -]{0,15}?)?)"
     r"[ \t]*\((?P<wire>[A-Z][\w&.'’ -]{0,30}?)\)[ \t]*(?:[—–]|--?)"
-    r"|(?P<caps>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,[ \t]*[A-Z][\w.'’ -]{0,15}?)?)"
+    # A place in capitals has three words at most: "CONGRESS HAS INVESTIGATED HIM —" is a lead-in.
+    r"|(?P<caps>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?:,[ \t]*[A-Z][\w.'’ -]{0,15}?)?)"
     r"[ \t]*(?:[—–]|--))[ \t]*",
     re.M,
 )

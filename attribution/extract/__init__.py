@@ -75,7 +75,7 @@ def _extract(doc: Doc, article: Article) -> Extraction:
     found.extend(quoted_citations(doc, ctx, found, candidates))
     found = _dedupe(found)
     dated = tuple(d.span for d in datelines(text))
-    found = [(_without_dateline(f, dated), s) for f, s in found] if dated else found
+    found = [(_without_dateline(f, dated, text), s) for f, s in found] if dated else found
     antecedents = Antecedents.from_doc(doc, [f for f, _ in found], ctx.quotes, dated)
     resolved = [(antecedents.resolve_found(f), s) for f, s in found]
     resolved = [(f, s) for f, s in resolved if f.source is not None or f.kind == "no-source"]
@@ -130,7 +130,9 @@ def quoted_citations(
     The rules skip cues inside quotes; here each quote a source is cited for is
     read as text of its own, so the citations in it nest under that source.
     Pronouns are left out: whom a "he" inside a quote means is the speaker's
-    business, and the article's antecedents are no guide to it.
+    business, and the article's antecedents are no guide to it. So is a
+    citation whose content reaches out of the quote: that is the parse
+    running on into the narrative.
     """
     out = []
     for f, sentence in found:
@@ -147,7 +149,8 @@ def quoted_citations(
                 # might say ("people who say ..."), not what they said.
                 if tok.tag_ == "VBG" or tok.dep_ == "relcl" or hit is None or hit.source is None:
                     continue
-                if hit.source.text.lower() not in QUOTED_PRONOUNS:
+                within = all(quote[0] <= a and b <= quote[1] for a, b in hit.content)
+                if within and hit.source.text.lower() not in QUOTED_PRONOUNS:
                     out.append((replace(hit, kind="quoted", confidence=0.6), sentence))
     return out
 
@@ -157,11 +160,11 @@ def _order(item: tuple[Found, Span]) -> tuple[int, int]:
     return (found.cue or sentence)[0], sentence[0]
 
 
-def _without_dateline(found: Found, dated: tuple[Span, ...]) -> Found:
+def _without_dateline(found: Found, dated: tuple[Span, ...], text: str) -> Found:
     """ "WASHINGTON (AP) — ..." names a place and a wire, never who is speaking.
 
-    A source or citer inside a dateline is dropped: the citation goes with it
-    unless the rule found no source anyway.
+    A citer inside a dateline is dropped, and so is a source, unless the
+    phrase goes on past the dateline to a name (:func:`_past_dateline`).
     """
 
     def inside(m: Mention | None) -> bool:
@@ -170,8 +173,20 @@ def _without_dateline(found: Found, dated: tuple[Span, ...]) -> Found:
     if inside(found.citer):
         found = replace(found, citer=None)
     if inside(found.source):
-        found = replace(found, source=None)
+        found = replace(found, source=_past_dateline(found.source, dated, text))
     return found
+
+
+def _past_dateline(m: Mention, dated: tuple[Span, ...], text: str) -> Mention | None:
+    """ "WASHINGTON -- President Obama said": the parse made the place the subject and the
+    speaker its apposition; the speaker is the rest of the phrase, when a name is left."""
+    end = max(b for a, b in dated if a <= m.span[0] < b)
+    stop = m.written[1]
+    start = end + len(text[end:stop]) - len(text[end:stop].lstrip(" -—–,"))
+    name = text[start:stop].strip()
+    if not name[:1].isupper():
+        return None
+    return Mention((start, start + len(name)), name, name, "person", (start, start + len(name)))
 
 
 def _dedupe(found: list[tuple[Found, Span]]) -> list[tuple[Found, Span]]:

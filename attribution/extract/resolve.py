@@ -106,11 +106,27 @@ class Antecedents:
         for m in reversed(self.mentions[: bisect_left(ends, pos + 1)]):
             fits = m.kind == kind or (kind == "person" and m.span in self.humans)
             inside = any(a <= m.span[0] < b for a, b in skip)
-            if m.span[1] <= pos and (kind == "any" or fits) and not _first_word(m) & unlike:
+            if m.span[1] <= pos and (kind == "any" or fits) and not self._first(m) & unlike:
                 if inside:
                     continue
                 return m
         return None
+
+    def _first(self, m: Mention) -> frozenset[str]:
+        """The first word of ``m``'s name, or of the one full name a lone surname has here:
+        "Clinton" is "Hillary Clinton" where the article names no other Clinton."""
+        words = m.name.lower().replace(".", " ").split()
+        if len(words) == 1:
+            fulls = {
+                f.name.lower().split()[0]
+                for f in self.mentions
+                if f.kind == "person"
+                and len(f.name.split()) > 1
+                and f.name.lower().split()[-1] == words[0]
+            }
+            if len(fulls) == 1:
+                return frozenset(fulls)
+        return frozenset(words[:1])
 
     def resolve(
         self, mention: Mention | None, skip: tuple[tuple[int, int], ...] = ()
@@ -137,7 +153,11 @@ class Antecedents:
             if not earlier:
                 return None
             return replace(mention, name=earlier[-1].name, kind=earlier[-1].kind)
-        target = self.before(mention.span[0], want, _unlike(key), skip)
+        target = None
+        if not any(a <= mention.span[0] < b for a, b in self.quotes):
+            # Told in the article's own voice, a pronoun seldom means a name inside a quote.
+            target = self.before(mention.span[0], want, _unlike(key), (*skip, *self.quotes))
+        target = target or self.before(mention.span[0], want, _unlike(key), skip)
         if target is None:
             return None
         if target.span in self.humans:
@@ -200,11 +220,6 @@ def _unlike(pronoun: str) -> frozenset[str]:
     if pronoun in {"she", "her", "hers"}:
         return load_words("male_names.txt")
     return frozenset()
-
-
-def _first_word(m: Mention) -> frozenset[str]:
-    words = m.name.lower().replace(".", " ").split()
-    return frozenset(words[:1])
 
 
 def _without_possessive(name: str) -> str:
