@@ -44,6 +44,7 @@ class Hop:
     sentence: str
     cue: str
     inferred: bool = False
+    communicates: bool = True  # False for a belief or an act ("knows", "showed"): a chain's end
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,10 @@ def _inner_source(m: Mention | None) -> bool:
     return m.kind != "anonymous" or words[0] not in _BACK_REFERENCES
 
 
+def _pronoun(m: Mention | None) -> bool:
+    return m is not None and m.text.lower().strip() in _PERSONAL_PRONOUNS
+
+
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "it", "we", "i"})
 _BACK_REFERENCES = frozenset(
     {"the", "this", "that", "his", "her", "its", "their", "these", "those"}
@@ -165,7 +170,7 @@ def _singulars(word: str) -> tuple[str, ...]:
 
 
 def _hop(source: str, target: str, article: str, c: Citation, inferred: bool = False) -> Hop:
-    return Hop(source, target, article, c.sentence_text, c.cue_text, inferred)
+    return Hop(source, target, article, c.sentence_text, c.cue_text, inferred, passes_on(c))
 
 
 def _head(
@@ -210,7 +215,10 @@ def _relay_cue(p: Placed) -> str:
 def _through_citer(p: Placed) -> bool:
     """Did ``p``'s words reach the article through its citer?
 
-    "X told CNN": when the cue passes words on to an outlet. A relay the
+    "X told CNN": when the cue passes words on to an outlet, from a source
+    written as a name or noun phrase: "he told CNN" is one hop to whoever
+    "he" was taken to be, for on text nobody tuned on that guess was wrong
+    seven times in eight (50 chains of PolNeAR train, judged). A relay the
     article implies ("according to a report by Express") carries what was
     published, posts, outlets, documents and unnamed sources, but not what a
     named person said or told: the article may have heard that itself, and
@@ -218,7 +226,7 @@ def _through_citer(p: Placed) -> bool:
     guesses in a row.
     """
     c = p.citation
-    if not (passes_on(c) and communicator(c.source)):
+    if not (passes_on(c) and communicator(c.source)) or _pronoun(c.source):
         return False
     if p.relayed:
         assert c.source is not None
@@ -304,5 +312,5 @@ def joined(ours: Chain, theirs: Chain) -> Chain | None:
     if set(ours.path) & set(theirs.path[1:]):
         return None  # it would come back to a source it passed
     hops = (*ours.hops, *theirs.hops)
-    inferred = any(h.inferred for h in hops)
-    return replace(ours, path=(*ours.path, *theirs.path[1:]), hops=hops, inferred=inferred)
+    # Each hop is stated in its own article; that the two carry one claim is the grouping's guess.
+    return replace(ours, path=(*ours.path, *theirs.path[1:]), hops=hops, inferred=True)

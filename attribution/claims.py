@@ -20,7 +20,7 @@ import hashlib
 import math
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from attribution.chains import Chain, chains_of, joined, renamed_hops
@@ -37,6 +37,10 @@ SIMILARITY = 0.35
 MIN_SHARED_TERMS = 2
 MIN_SHARED_ACROSS = 3
 COMMON_TERM = 200
+# A chain goes on into another article only through a claim this close to its own:
+# at 0.5, "X reported the email came hours after Trump proposed a ban on Muslims"
+# went on through another outlet's "Trump has said there should be a ban" (0.61).
+CHAIN_SIMILARITY = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +148,7 @@ def group_claims(
         members[find(i)].append(i)
     why = _explanations(claims, links)
     out = list(claims)
-    claims = continued(claims, members.values(), publishers or {})
+    claims = continued(claims, links, publishers or {})
     for first, group in members.items():
         roots, verdict = verdict_of([claims[i] for i in group], is_anonymous, owner)
         for i in group:
@@ -160,30 +164,38 @@ def group_claims(
 
 
 def continued(
-    claims: list[Claim], groups: Iterable[list[int]], publishers: Mapping[str, str]
+    claims: list[Claim],
+    links: Mapping[tuple[int, int], tuple[float, tuple[str, ...]]],
+    publishers: Mapping[str, str],
 ) -> list[Claim]:
     """Claims whose chains go on into the article of the outlet they end at.
 
     "Site X: according to Express, ..." and Express's own article, in which
     Kuzio tweeted the same claim: X's chain X -> Express continues as
-    X -> Express -> tweet by Kuzio. Only within a claim group: two articles
-    that share an outlet but not a claim make no chain.
+    X -> Express -> tweet by Kuzio. Only between two claims grouped directly
+    at CHAIN_SIMILARITY or more, and only through hops that pass words on:
+    two articles that share an outlet, or a topic, but not a claim make no
+    chain.
     """
     out = list(claims)
-    for group in groups:
-        for i in group:
+    for (a, b), (score, _) in sorted(links.items()):
+        if score < CHAIN_SIMILARITY or claims[a].article == claims[b].article:
+            continue
+        for i, j in ((a, b), (b, a)):
             extra = {
                 joined(chain, theirs)
-                for chain in claims[i].chains
-                for j in group
-                if claims[j].article != claims[i].article
+                for chain in out[i].chains
+                if chain.hops
+                and chain.hops[-1].communicates
                 and publishers.get(claims[j].article) == chain.path[-1]
                 for theirs in claims[j].chains
-                if len(theirs.hops) and theirs.path[0] == chain.path[-1]
+                if theirs.hops
+                and theirs.path[0] == chain.path[-1]
+                and all(h.communicates for h in theirs.hops)
             } - {None}
             if extra:
-                chains = {c.hops: c for c in (*claims[i].chains, *extra) if c is not None}
-                out[i] = replace(claims[i], chains=tuple(chains[k] for k in sorted(chains)))
+                chains = {c.hops: c for c in (*out[i].chains, *extra) if c is not None}
+                out[i] = replace(out[i], chains=tuple(chains[k] for k in sorted(chains)))
     return out
 
 
