@@ -235,7 +235,9 @@ def similar_pairs(
         for t in terms:
             df[t] += 1
     idf = {t: math.log((len(units) + 1) / n) for t, n in df.items()}
-    norm = [math.sqrt(sum(idf[t] ** 2 for t in terms)) or 1.0 for _, terms in units]
+    # Sums run over sorted terms: a set's order changes with the process's hash seed,
+    # and with it the last bits of a float sum, and which of two tied pairs is kept.
+    norm = [math.sqrt(sum(idf[t] ** 2 for t in sorted(terms))) or 1.0 for _, terms in units]
     by_term: dict[str, list[int]] = defaultdict(list)
     for u, (_, terms) in enumerate(units):
         for t in terms:
@@ -249,7 +251,7 @@ def similar_pairs(
             continue
         if _conflict(a, b, "d:") or _conflict(a, b, "p:"):
             continue
-        score = sum(idf[t] ** 2 for t in shared) / (norm[u] * norm[v])
+        score = sum(idf[t] ** 2 for t in sorted(shared)) / (norm[u] * norm[v])
         key = (min(i, j), max(i, j))
         if score >= threshold and score > best.get(key, (0.0, ()))[0]:
             best[key] = (round(score, 3), tuple(sorted(shared)))

@@ -33,7 +33,7 @@ QUOTED_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "it", "y
 WEAK_PARENTS = frozenset({"stance"})
 
 # Bump when rules change, so cached extractions are not reused.
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 
 _POST_LEAD = re.compile(
     r"^\s*(?P<name>(?:[A-Z0-9][\w’'.&-]*\s){0,5}[A-Z0-9][\w’'.&-]*):\s+(?P<rest>\S.*)$", re.S

@@ -85,7 +85,7 @@ class Antecedents:
         if skip:
             seen = [m for m in seen if not any(a <= m.span[0] < b for a, b in skip)]
         starts = tuple(sent.start_char for sent in doc.sents)
-        mentions = tuple(sorted(set(seen), key=lambda m: (m.span, m.name)))
+        mentions = tuple(sorted(set(seen), key=lambda m: (m.span, m.name, m.kind, m.text)))
         sources = frozenset(f.source.span for f in found if f.source is not None)
         return cls(mentions, spans, posters, frozenset(quotes), starts, sources)
 
