@@ -101,6 +101,8 @@ def carries(outer: Citation, inner: Citation) -> bool:
     """
     if not (passes_on(outer) and passes_on(inner) and _inner_source(inner.source)):
         return False
+    if _pronoun(outer.source):
+        return False  # "He said CNN had tweeted ...": a chain through a guess
     if _holds(inner, outer.cue) or _borrowed(inner) or _outlet_inside(outer, inner):
         return False
     if _trailing(inner) and _trailing(outer) and outer.source is not None and inner.cue:
