@@ -65,7 +65,7 @@ def add_article(
     relay = _relay_outlet(extraction.citations, ids)
     if relay is None and info.credit:
         # A wire story: everything it cites, the wire reported first.
-        relay = (index.outlet(info.credit), -1)
+        relay = (index.outlet(info.credit), -1, False)
         _credit_edge(graph, info, relay[0])
     placed: list[Placed] = []
     for n, c in enumerate(extraction.citations):
@@ -81,7 +81,7 @@ def add_article(
         _edge(graph, citer, source, c, info, f"{info.id}#{n}")
         if c.citer is not None and not c.nested:
             _edge(graph, info.node, citer, c, info, f"{info.id}#{n}h")
-        if relay and c.citer is None and source != relay[0] and n > relay[1]:
+        if relay and c.citer is None and source != relay[0] and n > relay[1] and _carried(relay, c):
             _edge(graph, relay[0], source, c, info, f"{info.id}#{n}r", inferred=True)
             via = extraction.citations[relay[1]] if relay[1] >= 0 else None
             placed.append(Placed(c, relay[0], source, relayed=True, via=via))
@@ -120,15 +120,31 @@ def _post_medium(c: Citation) -> str | None:
     return c.medium if c.medium in POST_MEDIA and not c.nested else None
 
 
-def _relay_outlet(citations: tuple[Citation, ...], ids: dict) -> tuple[str, int] | None:
-    """The outlet an article says it follows ("According to a report by Express UK")."""
+Relay = tuple[str, int, bool]  # the outlet's node, the citation saying so, unnamed sources only
+
+
+def _relay_outlet(citations: tuple[Citation, ...], ids: dict) -> Relay | None:
+    """The outlet an article says it follows ("According to a report by Express UK").
+
+    An article whose first citation is "The New York Post reports that ..." is
+    a write-up of that report too, but only the report's unnamed sources
+    ("sources said", "a source added") are taken to have come through it: the
+    people it names, the write-up may have heard itself.
+    """
+    first = next((n for n, c in enumerate(citations) if c.source and c.kind != "credit"), -1)
     for n, c in enumerate(citations):
         if c.source is None or c.source.kind != "outlet" or c.citer is not None:
             continue
         lead = c.sentence_text.lower()
         if "report by" in lead or "first appeared" in lead or "report from" in lead:
-            return ids[c.source], n
+            return ids[c.source], n, False
+        if n == first and c.lemma == "report":
+            return ids[c.source], n, True
     return None
+
+
+def _carried(relay: Relay, c: Citation) -> bool:
+    return not relay[2] or (c.source is not None and c.source.kind == "anonymous")
 
 
 def _edge(

@@ -297,3 +297,18 @@ def test_a_chain_goes_on_into_the_cited_outlets_own_article_with_the_same_claim(
     hops = [h for c in valley for ch in c["chains"] for h in ch["hops"]]
     assert {h["article"] for h in hops} == {"valley", "gazette"}  # each hop keeps its evidence
     assert all(c["roots"] == ["person:mirela-osk"] for c in valley)
+
+
+def test_a_write_up_of_a_report_relays_its_unnamed_sources_only(tmp_path):
+    """An article opening on "The Harbour Gazette reports that ..." passes on the report's
+    unnamed sources through the Gazette, but not what a person it names said."""
+    text = (
+        f"{TITLE}\n\nThe Harbour Gazette reports that the ferry operator will raise fares.\n\n"
+        "The increase was agreed at a board meeting on Monday, sources said.\n\n"
+        "Mirela Osk said the board had no other choice.\n"
+    )
+    claims, labels, _ = built(tmp_path, {"fares.txt": text})
+    assert ("article", "Harbour Gazette", "sources") in paths(claims, labels)
+    assert not any(p[-1] == "Mirela Osk" and len(p) > 2 for p in paths(claims, labels))
+    relayed = [ch for c in claims for ch in c["chains"] if ch["path"][-1].endswith("sources")]
+    assert relayed and all(ch["inferred"] for ch in relayed)
