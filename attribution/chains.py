@@ -148,16 +148,15 @@ def _inner_source(m: Mention | None) -> bool:
         return False
     assert m is not None
     words = m.text.lower().split()
-    if not words or words[0] in _PERSONAL_PRONOUNS:
+    if not words or words[0] in load_words("personal_pronouns.txt"):
         return False  # a guessed antecedent inside another's words is a guess too many
     return m.kind != "anonymous" or words[0] not in _BACK_REFERENCES
 
 
 def _pronoun(m: Mention | None) -> bool:
-    return m is not None and m.text.lower().strip() in _PERSONAL_PRONOUNS
+    return m is not None and m.text.lower().strip() in load_words("personal_pronouns.txt")
 
 
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "it", "we", "i"})
 _BACK_REFERENCES = frozenset(
     {"the", "this", "that", "his", "her", "its", "their", "these", "those"}
 )

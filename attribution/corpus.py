@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from attribution.lexicon import load_any, load_patterns, load_table
@@ -330,10 +331,13 @@ def outlet_from_name(stem: str) -> str | None:
     """
     head = re.split(r"[_\d]", stem, maxsplit=1)[0]
     key = re.sub(r"[^a-z]", "", head.lower())
-    if len(key) < 3:
-        return None
-    squashed = {re.sub(r"[^a-z]", "", k): v for k, v in load_table("outlet_aliases.tsv").items()}
-    return squashed.get(key)
+    return _squashed_outlets().get(key) if len(key) >= 3 else None
+
+
+@cache
+def _squashed_outlets() -> dict[str, str]:
+    """The outlet alias table keyed by letters only: "huffpost" for "huff post"."""
+    return {re.sub(r"[^a-z]", "", k): v for k, v in load_table("outlet_aliases.tsv").items()}
 
 
 def outlet_from_text(text: str) -> str | None:

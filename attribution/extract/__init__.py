@@ -27,13 +27,11 @@ from attribution.lexicon import load_patterns, load_words
 
 __all__ = ["EXTRACTOR_VERSION", "Citation", "Extraction", "Mention", "compact", "extract"]
 
-# Sources inside a quote that are not looked up: "he" there is whoever the speaker means.
-QUOTED_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "it", "you", "we", "i"})
 # A stance ("X rejected the plan") does not carry the citations inside it.
 WEAK_PARENTS = frozenset({"stance"})
 
 # Bump when rules change, so cached extractions are not reused.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 
 _POST_LEAD = re.compile(
     r"^\s*(?P<name>(?:[A-Z0-9][\w’'.&-]*\s){0,5}[A-Z0-9][\w’'.&-]*):\s+(?P<rest>\S.*)$", re.S
@@ -150,7 +148,7 @@ def quoted_citations(
                 if tok.tag_ == "VBG" or tok.dep_ == "relcl" or hit is None or hit.source is None:
                     continue
                 within = all(quote[0] <= a and b <= quote[1] for a, b in hit.content)
-                if within and hit.source.text.lower() not in QUOTED_PRONOUNS:
+                if within and hit.source.text.lower() not in load_words("personal_pronouns.txt"):
                     out.append((replace(hit, kind="quoted", confidence=0.6), sentence))
     return out
 

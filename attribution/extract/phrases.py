@@ -16,7 +16,6 @@ from attribution.lexicon import load_table, load_words
 
 # Dependents that belong to a name ("The", "U.K.", "Olena", "'s").
 _NAME_DEPS = {"compound", "det", "flat", "nmod", "poss", "case", "amod", "nummod", "punct"}
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -88,7 +87,7 @@ def see_through(head: Token) -> Token:
                 return child
             if child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN":
                 return child
-    if head.pos_ in {"NOUN", "PRON"} and head.lower_ not in _PRONOUNS:
+    if head.pos_ in {"NOUN", "PRON"} and head.lower_ not in load_words("personal_pronouns.txt"):
         for child in head.rights:
             appos = [t for t in child.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"]
             if child.dep_ in {"appos", "acl"} and appos:
@@ -160,7 +159,9 @@ def _strip_det(ent: SpacySpan) -> str:
 def guess_kind(tokens: list[Token], head: Token) -> str:
     """outlet, person, organisation, post or anonymous, from the phrase alone."""
     lower = head.lower_
-    if lower in _PRONOUNS or (head.pos_ == "NOUN" and tokens[0].lower_ == "the"):
+    if lower in load_words("personal_pronouns.txt") or (
+        head.pos_ == "NOUN" and tokens[0].lower_ == "the"
+    ):
         return "pronoun"
     if (
         tokens[0].lower_ == "the"

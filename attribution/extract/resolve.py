@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy
 from spacy.attrs import DEP, POS
@@ -47,6 +47,8 @@ class Antecedents:
     quotes: frozenset[tuple[int, int]] = frozenset()  # the article's quotations
     sentences: tuple[int, ...] = ()  # where each sentence of the article starts
     sources: frozenset[tuple[int, int]] = frozenset()  # spans of sources the rules found
+    # A lone surname's first name, where the article gives it one full name only.
+    first_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_doc(
@@ -87,7 +89,8 @@ class Antecedents:
         starts = tuple(sent.start_char for sent in doc.sents)
         mentions = tuple(sorted(set(seen), key=lambda m: (m.span, m.name, m.kind, m.text)))
         sources = frozenset(f.source.span for f in found if f.source is not None)
-        return cls(mentions, spans, posters, frozenset(quotes), starts, sources)
+        firsts = _first_names(mentions)
+        return cls(mentions, spans, posters, frozenset(quotes), starts, sources, firsts)
 
     def before(
         self,
@@ -105,28 +108,20 @@ class Antecedents:
         ends = [m.span[1] for m in self.mentions]
         for m in reversed(self.mentions[: bisect_left(ends, pos + 1)]):
             fits = m.kind == kind or (kind == "person" and m.span in self.humans)
-            inside = any(a <= m.span[0] < b for a, b in skip)
-            if m.span[1] <= pos and (kind == "any" or fits) and not self._first(m) & unlike:
-                if inside:
-                    continue
-                return m
+            if m.span[1] > pos or not (kind == "any" or fits):
+                continue
+            if any(a <= m.span[0] < b for a, b in skip) or (unlike and self._first(m) in unlike):
+                continue
+            return m
         return None
 
-    def _first(self, m: Mention) -> frozenset[str]:
+    def _first(self, m: Mention) -> str:
         """The first word of ``m``'s name, or of the one full name a lone surname has here:
         "Clinton" is "Hillary Clinton" where the article names no other Clinton."""
         words = m.name.lower().replace(".", " ").split()
         if len(words) == 1:
-            fulls = {
-                f.name.lower().split()[0]
-                for f in self.mentions
-                if f.kind == "person"
-                and len(f.name.split()) > 1
-                and f.name.lower().split()[-1] == words[0]
-            }
-            if len(fulls) == 1:
-                return frozenset(fulls)
-        return frozenset(words[:1])
+            return self.first_names.get(words[0], words[0])
+        return words[0] if words else ""
 
     def resolve(
         self, mention: Mention | None, skip: tuple[tuple[int, int], ...] = ()
@@ -211,6 +206,16 @@ class Antecedents:
         if found.source is not None and source is None:
             return replace(found, source=None, citer=citer, kind="unresolved")
         return replace(found, source=source, citer=citer)
+
+
+def _first_names(mentions: tuple[Mention, ...]) -> dict[str, str]:
+    """Surname -> first name, for each surname the article gives exactly one full name."""
+    firsts: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.name.lower().replace(".", " ").split()
+        if m.kind == "person" and len(words) > 1:
+            firsts.setdefault(words[-1], set()).add(words[0])
+    return {last: next(iter(given)) for last, given in firsts.items() if len(given) == 1}
 
 
 def _unlike(pronoun: str) -> frozenset[str]:
