@@ -177,7 +177,7 @@ def _read_html(path: Path, html: str) -> Article:
             text=text,
             path=str(path),
             title=getattr(doc, "title", None),
-            outlet=getattr(doc, "sitename", None),
+            outlet=site_brand(getattr(doc, "sitename", None)),
             url=getattr(doc, "url", None),
             date=getattr(doc, "date", None),
         )
@@ -338,6 +338,29 @@ def outlet_from_name(stem: str) -> str | None:
 def _squashed_outlets() -> dict[str, str]:
     """The outlet alias table keyed by letters only: "huffpost" for "huff post"."""
     return {re.sub(r"[^a-z]", "", k): v for k, v in load_table("outlet_aliases.tsv").items()}
+
+
+# "DW.COM", "Salon.com", "www.example.co.uk": a site name written as its domain.
+_DOMAIN = re.compile(
+    r"(?i)(?:www\.)?(?P<brand>[^\W_](?:[\w&'’-]*[^\W_])?)"
+    r"\.(?:com|org|net|info|news|co|tv|fm|(?:co\.|com\.)?[a-z]{2})"
+)
+
+
+def site_brand(sitename: str | None) -> str | None:
+    """The outlet a page's site name stands for: "DW.COM" is "DW", "Salon.com" is "Salon".
+
+    The brand is what the body calls the outlet, so the two join. A name the
+    outlet table knows as written ("FactCheck.org") is kept; so is a name
+    that is not a bare domain.
+    """
+    if sitename is None:
+        return None
+    name = sitename.strip()
+    match = _DOMAIN.fullmatch(name)
+    if not name or match is None or name.lower() in load_table("outlet_aliases.tsv"):
+        return name or None
+    return match["brand"]
 
 
 def outlet_from_text(text: str) -> str | None:

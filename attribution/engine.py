@@ -14,11 +14,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import Any, Protocol
+from typing import Protocol
+
+from spacy.tokens import Doc
 
 from attribution import nlp as nlp_mod
 from attribution.corpus import Article
 from attribution.extract import Extraction, extract
+from attribution.extract.parts import PART_LIMIT, Part, joined, parts, shifted
 
 Result = Extraction | str  # a str says why this article's extraction failed
 
@@ -35,24 +38,68 @@ class Engine(Protocol):
 
 
 def extract_all(
-    articles: Iterable[Article], model: str | None, batch_size: int = nlp_mod.BATCH_SIZE
+    articles: Iterable[Article],
+    model: str | None,
+    batch_size: int = nlp_mod.BATCH_SIZE,
+    part_limit: int = PART_LIMIT,
 ) -> Iterator[Result]:
-    """Parse ``articles`` with ``nlp.pipe`` and extract each; Docs are dropped at once."""
+    """Parse ``articles`` with ``nlp.pipe`` and extract each; Docs are dropped at once.
+
+    An article longer than ``part_limit`` characters is parsed and extracted
+    in parts (:mod:`attribution.extract.parts`) and its result joined again.
+    An article the parser or the rules fail on gives a one-line reason; the
+    others go on.
+    """
     nlp = nlp_mod.load(model)
-    for doc, article in nlp_mod.parse(nlp, ((a.text, a) for a in articles), batch_size):
-        yield _extract_one(doc, article)
+    pieces = (part for article in articles for part in parts(article, part_limit))
+    done: list[Extraction] = []
+    failure: str | None = None
+    for parsed, part in nlp_mod.parse_each(nlp, ((p.article.text, p) for p in pieces), batch_size):
+        if failure is None:
+            result = _extract_part(parsed, part)
+            if isinstance(result, str):
+                failure = result
+            else:
+                done.append(result)
+        if part.last:
+            yield failure if failure is not None else _whole(part, done)
+            done, failure = [], None
 
 
-def extract_batch(articles: list[Article], model: str | None, batch_size: int) -> list[Result]:
+def extract_batch(
+    articles: list[Article], model: str | None, batch_size: int, part_limit: int = PART_LIMIT
+) -> list[Result]:
     """:func:`extract_all` on one batch: the task a worker runs."""
-    return list(extract_all(articles, model, batch_size))
+    return list(extract_all(articles, model, batch_size, part_limit))
 
 
-def _extract_one(doc: Any, article: Article) -> Result:
+def _extract_part(parsed: Doc | Exception, part: Part) -> Result:
+    """One part's citations, offsets into the whole article, or why there are none."""
+    path = part.article.path
+    if isinstance(parsed, Exception):
+        return reason(path, "parsing failed", parsed)
     try:
-        return extract(doc, article)
+        return shifted(extract(parsed, part.article), part.start)
     except Exception as err:  # one bad article must not stop the batch
-        return f"{article.path}: extraction failed ({type(err).__name__}: {err})"
+        return reason(path, "extraction failed", err)
+
+
+def _whole(part: Part, done: list[Extraction]) -> Extraction:
+    """The article's extraction from its parts' (the one part's when it was whole)."""
+    if len(done) == 1 and part.start == 0:
+        return done[0]
+    return joined(part.article, done)
+
+
+def reason(path: str, what: str, err: BaseException) -> str:
+    """``path: what (Error: message)`` on one line, however long the message."""
+    message = " ".join(str(err).split())
+    if len(message) > _MESSAGE:
+        message = message[: _MESSAGE - 1] + "…"
+    return f"{path}: {what} ({type(err).__name__}{': ' if message else ''}{message})"
+
+
+_MESSAGE = 200  # characters of an exception's message kept in a reason
 
 
 class Local:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 import numpy
 import spacy
@@ -104,6 +105,62 @@ def parse(
     cleaned = ((text.translate(_SPACES), ctx) for text, ctx in items)
     config = component_cfg(nlp, min(batch_size, COMPONENT_BATCH))
     yield from nlp.pipe(cleaned, as_tuples=True, batch_size=batch_size, component_cfg=config)
+
+
+def parse_each(
+    nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[Doc | Exception, T]]:
+    """:func:`parse`, but a text the pipeline fails on comes out as its exception.
+
+    ``nlp.pipe`` gives up on the whole stream when one text makes a component
+    raise. Then the texts it had taken in and not given back are parsed again
+    one at a time, so only the one at fault fails, and the stream goes on
+    from where it was. An error in ``items`` itself is not the parser's: it
+    is raised.
+    """
+    source = _Source(iter(items))
+    while True:
+        try:
+            for doc, ctx in parse(nlp, source.feed(), batch_size):
+                source.pending.popleft()
+                yield doc, ctx
+            return
+        except Exception:
+            if source.error is not None:
+                raise
+        suspects = list(source.pending)
+        source.pending.clear()
+        for text, ctx in suspects:
+            yield _parse_alone(nlp, text), ctx
+
+
+class _Source(Generic[T]):
+    """The texts handed to ``nlp.pipe``, with those it has not given back yet."""
+
+    def __init__(self, items: Iterator[tuple[str, T]]) -> None:
+        self.items = items
+        self.pending: deque[tuple[str, T]] = deque()
+        self.error: BaseException | None = None
+
+    def feed(self) -> Iterator[tuple[str, T]]:
+        while True:
+            try:
+                item = next(self.items)
+            except StopIteration:
+                return
+            except BaseException as err:
+                self.error = err
+                raise
+            self.pending.append(item)
+            yield item
+
+
+def _parse_alone(nlp: Language, text: str) -> Doc | Exception:
+    try:
+        doc, _ = next(parse(nlp, [(text, None)], 1))
+    except Exception as err:  # the one text at fault: the caller says why and goes on
+        return err
+    return doc
 
 
 def component_cfg(nlp: Language, batch_size: int = COMPONENT_BATCH) -> dict[str, dict[str, int]]:
