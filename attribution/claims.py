@@ -293,7 +293,9 @@ def _repeated(
     (wi, ti), (wj, tj) = seen[key[0]], seen[key[1]]
     short = ti if len(wi.words) <= len(wj.words) else tj
     same = claims[key[0]].article == claims[key[1]].article
-    return repeats(wi, wj, same, _an_event(ti & tj), short, ti & tj)
+    shared = ti & tj
+    verbs = frozenset(t[2:] for t in shared if t.startswith("v:"))
+    return repeats(wi, wj, same, _an_event(shared), verbs, short, shared)
 
 
 def _an_event(shared: frozenset[str]) -> bool:

@@ -43,10 +43,16 @@ def test_a_fragment_in_another_article_is_not_joined_by_containment(nlp: Languag
     assert not grouped(nlp, (WHOLE, "a1"), (PART, "a2"))
 
 
-def test_a_long_run_with_a_shared_event_joins_two_articles(nlp: Language) -> None:
+def test_a_long_run_with_a_shared_event_is_one_claim(nlp: Language) -> None:
     one = "the ferry company will cancel all winter crossings to the northern islands next year"
     two = "staff said it will cancel all winter crossings to the northern islands"
-    assert grouped(nlp, (one, "a1"), (two, "a2"))
+    assert grouped(nlp, (one, "a1"), (two, "a1"))
+
+
+def test_a_claim_and_its_denial_are_not_one(nlp: Language) -> None:
+    one = "the quarry is in decline"
+    two = "I do not think this is a quarry which is in decline"
+    assert not grouped(nlp, (one, "a1"), (two, "a1"))
 
 
 def test_a_shared_noun_phrase_without_a_shared_event_is_no_claim(nlp: Language) -> None:
