@@ -282,7 +282,8 @@ def _publisher(tok: Token, ctx: Context) -> Mention | None:
     is an outlet of its own. A common noun ("the Senate floor", "a conference
     call") is neither.
     """
-    if tok.ent_type_ in _NOT_VENUES:
+    named_show = is_proper(tok) and tok.lower_ in _SHOW_HEADS  # the tagger's EVENT or not
+    if tok.ent_type_ in _NOT_VENUES and not named_show:
         return None
     titled = ctx.in_quote(tok.idx)
     if not (titled or is_proper(tok) or tok.lemma_.lower() in _SHOW_HEADS):
