@@ -74,6 +74,9 @@ def passes_on(c: Citation) -> bool:
         return True
     if c.kind not in {"direct", "indirect", "noun-cue", "quoted"}:
         return False
+    if c.lemma in load_words("spoken_stances.txt") and c.lemma not in load_words("hop_cues.txt"):
+        # "blasted", "likened": words passed on only through the show or interview they were said on.
+        return not c.nested and c.citer is not None and c.citer.kind == "outlet"
     return not c.lemma or c.lemma in load_words("hop_cues.txt")
 
 

@@ -229,13 +229,33 @@ def _venue(verb: Token, ctx: Context) -> Mention | None:
     for prep in preps:
         for obj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
             if obj.lemma_.lower() in _OCCASIONS and not ctx.in_quote(obj.idx):
-                found = _occasion(obj, ctx)
+                # "on The Laura Ingraham Show": a show named alone is its own publisher.
+                found = _occasion(obj, ctx) or (_publisher(obj, ctx) if is_proper(obj) else None)
             elif prep.lower_ == "during" or verb.lemma_ in _ON_TOPIC:
                 found = None
             else:
                 found = _publisher(obj, ctx)
             if found is not None:
                 return found
+    return _venue_in_complement(verb, ctx)
+
+
+def _venue_in_complement(verb: Token, ctx: Context) -> Mention | None:
+    """A venue the parse hung on the verb's object: "blasted Clinton as a disgrace on The
+    Laura Ingraham Show". Only an occasion ("an interview with X") or a show's name
+    counts there: "criticized the coverage on CNN" may be CNN's coverage."""
+    for comp in (c for c in verb.rights if c.dep_ in {"dobj", "prep"}):
+        for prep in comp.subtree:
+            if prep is comp or prep.dep_ != "prep" or prep.lower_ not in {"in", "on"}:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.lemma_.lower() not in _OCCASIONS or ctx.in_quote(obj.idx):
+                    continue
+                found = _occasion(obj, ctx)
+                if found is None and is_proper(obj) and obj.lower_ in _SHOW_HEADS:
+                    found = _publisher(obj, ctx)
+                if found is not None:
+                    return found
     return None
 
 
@@ -262,7 +282,8 @@ def _publisher(tok: Token, ctx: Context) -> Mention | None:
     is an outlet of its own. A common noun ("the Senate floor", "a conference
     call") is neither.
     """
-    if tok.ent_type_ in _NOT_VENUES:
+    named_show = is_proper(tok) and tok.lower_ in _SHOW_HEADS  # the tagger's EVENT or not
+    if tok.ent_type_ in _NOT_VENUES and not named_show:
         return None
     titled = ctx.in_quote(tok.idx)
     if not (titled or is_proper(tok) or tok.lemma_.lower() in _SHOW_HEADS):
@@ -339,13 +360,20 @@ def reporting_verb(tok: Token, ctx: Context) -> Found | None:
     source = mention_for(subj, _written_subject(tok))
     if source is None:
         return None
-    if hearer is None and source.kind != "outlet" and _lemma(tok) in load_words("hop_cues.txt"):
+    if hearer is None and source.kind != "outlet" and _spoken(_lemma(tok)):
         hearer = _venue(tok, ctx)
     kind = "direct" if any(ctx.in_quote(s[0]) for s in content) else "indirect"
     confidence = 0.9 if kind == "direct" else 0.75
     return Found(
         source, token_span(tok), content, kind, _medium(tok), confidence, hearer, lemma=_lemma(tok)
     )
+
+
+def _spoken(lemma: str) -> bool:
+    """Does a cue with this lemma pass words on when said through a venue (a show, an
+    interview, an essay)? Speech verbs always; verbs of judging aloud ("blasted",
+    "likened": data/spoken_stances.txt) only there."""
+    return lemma in load_words("hop_cues.txt") or lemma in load_words("spoken_stances.txt")
 
 
 def _reported_content(verb: Token, ctx: Context) -> tuple[Span, ...]:
@@ -559,7 +587,39 @@ def stance_verb(tok: Token, ctx: Context) -> Found | None:
     source = mention_for(subj, _written_subject(tok))
     if source is None or not content:
         return None
+    if _lemma(tok) in load_words("spoken_stances.txt") and source.kind != "outlet":
+        venue = _venue(tok, ctx)
+        if venue is not None:
+            return _judged_aloud(tok, source, venue)
     return Found(source, token_span(tok), content, "stance", "speech", 0.4, lemma=_lemma(tok))
+
+
+def _judged_aloud(verb: Token, source: Mention, venue: Mention) -> Found:
+    """ "X blasted Y as a disgrace on The Z Show": words the show published, so a
+    citation the show passes on. Its content is the judgement (the verb's
+    complements), without the venue's phrase."""
+    dropped = _venue_phrase(verb, venue)
+    content = spans_of(
+        t
+        for c in verb.rights
+        if c.dep_ not in {"punct", "cc", "conj", "npadvmod"}
+        for t in c.subtree
+        if t.i not in dropped
+    )
+    return Found(
+        source, token_span(verb), content, "indirect", "speech", 0.6, venue, lemma=_lemma(verb)
+    )
+
+
+def _venue_phrase(verb: Token, venue: Mention) -> set[int]:
+    """The tokens of the prepositional phrase that names ``venue`` ("on The Z Show")."""
+    for tok in verb.subtree:
+        if venue.span[0] <= tok.idx < venue.span[1]:
+            node = tok
+            while node.dep_ != "prep" and node.head is not node and node is not verb:
+                node = node.head
+            return {t.i for t in node.subtree} if node.dep_ == "prep" else set()
+    return set()
 
 
 def _actor(subj: Token) -> bool:
