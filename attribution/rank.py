@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from attribution.claims import Claim
+from attribution.corpus import datelines
 from attribution.lexicon import load_any, load_words
 
 MIN_WORDS = 5  # fewer words than this is a fragment ("maybe", "Not me")
@@ -34,6 +35,7 @@ FACT_WORD = 1.5
 OPINION = -1.0
 OWN_VIEW = -1.0
 NOT_ASSERTED = -1.5
+PRONOUN_SUBJECT = -1.0  # "he has been ..." needs its sentence to be understood
 ROOT_WEIGHT = {
     "anonymous": 2.5,
     "document": 2.0,
@@ -44,7 +46,8 @@ ROOT_WEIGHT = {
     "described": 0.5,
     "person": 0.0,
 }
-SECONDHAND = 1.0  # a chain of two hops or more: the claim was passed on
+SECONDHAND = 1.0  # each hop past the first: the claim was passed on, up to MAX_SECONDHAND
+MAX_SECONDHAND = 2.0
 PER_ARTICLE = 1.0  # each article beyond the first, up to MAX_EXTRA_ARTICLES
 MAX_EXTRA_ARTICLES = 3
 PER_OUTLET = 0.5  # each outlet beyond the first, up to MAX_EXTRA_OUTLETS
@@ -52,10 +55,18 @@ MAX_EXTRA_OUTLETS = 2
 
 _WORD = re.compile(r"[\w’'-]+")
 _DIGIT = re.compile(r"\d")
-_LEAD = re.compile(r"^(?:[\s,;:.…—–\-\"“”‘’']|that\s)+", re.I)
+_LEAD = re.compile(r"^(?:[\s,;:.…—–\-\"“”‘’']|that\s)+")
 _TRAIL = re.compile(r"[\s,;:…—–\-\"“”‘’']+$")
-# Words that cannot open a statement: the text starts in the middle of a clause.
-_MID_CLAUSE = frozenset({"and", "but", "or", "nor", "so", "because", "which", "whom", "whose"})
+# Words that cannot open a statement: the text starts in the middle of a clause
+# ("and I'm sure ...") or its subject was left behind ("has since exploded to ...").
+# Only a lower-case start counts: "But we are concerned ..." opens a sentence of speech.
+_MID_CLAUSE = frozenset(
+    {"and", "but", "or", "nor", "so", "because", "which", "whom", "whose", "while", "whereas"}
+)
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "these", "those"})
+_NO_SUBJECT = frozenset({"has", "have", "had", "is", "was", "were", "are", "been", "being"})
+# "told staff never to speak of it", "plans to release": an instruction or a plan.
+_INSTRUCTION = (("to",), ("not", "to"), ("never", "to"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +90,13 @@ def clean_text(text: str) -> str:
     A closing full stop, question mark or exclamation stays; a trailing comma
     (from '"...," he said') goes.
     """
-    return _TRAIL.sub("", _LEAD.sub("", " ".join(text.split())))
+    text = " ".join(text.split())
+    dated = datelines(text)
+    if dated and dated[0].span[0] == 0:
+        text = text[dated[0].span[1] :]  # "PARIS (AFP) — " opens the paragraph, not the claim
+    text = _TRAIL.sub("", _LEAD.sub("", text))
+    # A quotation opened inside the claim and closed past its end gets its close.
+    return text + "”" if text.count("“") > text.count("”") else text
 
 
 def stance_of(claim: Claim) -> str:
@@ -92,18 +109,26 @@ def stance_of(claim: Claim) -> str:
     cue = words(claim.cue)
     if any(w in load_words("rank_deny_cues.txt") for w in cue):
         return "denies"
-    before = _before_cue(claim.sentence, claim.cue)
+    before = _before_cue(claim.sentence, claim.cue, claim.text)
     if any(w in load_words("rank_negations.txt") or w.endswith("n't") for w in before[-3:]):
         return "negated"
     return "asserts"
 
 
-def _before_cue(sentence: str, cue: str) -> list[str]:
-    """The words of ``sentence`` before the first place ``cue`` stands in it."""
+def _before_cue(sentence: str, cue: str, content: str) -> list[str]:
+    """The words of ``sentence`` before ``cue`` and after the content, if it comes first.
+
+    '"It has not been found," she said': the "not" is the content's, not the cue's.
+    """
     if not cue:
         return []
     at = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", sentence)
-    return words(sentence[: at.start()]) if at else []
+    if at is None:
+        return []
+    before = sentence[: at.start()]
+    tail = " ".join(content.split()).split(" … ")[-1][-30:]
+    end = before.rfind(tail) if tail else -1
+    return words(before[end + len(tail) :] if end >= 0 else before)
 
 
 def unlisted_reason(claim: Claim, text: str, title: str = "") -> str:
@@ -116,13 +141,16 @@ def unlisted_reason(claim: Claim, text: str, title: str = "") -> str:
         return f"fragment under {MIN_WORDS} words"
     if text.rstrip("”\"’' ").endswith("?"):
         return "a question"
-    appeal = load_any("rank_reader_appeals.txt")
-    if appeal.search(text) or appeal.search(claim.sentence):
+    if load_any("rank_reader_appeals.txt").search(text):
         return "an appeal to readers"
     if load_any("boilerplate.txt").search(claim.sentence):
         return "boilerplate"
-    if ws[0] in _MID_CLAUSE or text.startswith("…"):
+    if (ws[0] in _MID_CLAUSE and text[:1].islower()) or text.startswith("…"):
         return "starts mid-clause"
+    if ws[0] in _NO_SUBJECT and text[:1].islower():
+        return "has no subject"
+    if any(tuple(ws[: len(lead)]) == lead for lead in _INSTRUCTION):
+        return "an instruction or plan, not a statement"
     if title and _headline(claim.sentence, title):
         return "repeats the headline"
     return ""
@@ -160,10 +188,10 @@ def _rejoined(
 
     A piece that another piece already holds is left to :func:`_contained`.
     """
-    pieces: dict[tuple[str, str, str | None], list[int]] = defaultdict(list)
+    pieces: dict[tuple[str, str, str | None, str], list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         if c.source is not None and readings[i].stance == "asserts":
-            pieces[(c.article, c.sentence, c.source)].append(i)
+            pieces[(c.article, c.sentence, c.source, c.cue)].append(i)
     out = list(readings)
     for members in pieces.values():
         members = [i for i in members if not _inside_any(i, members, readings)]
@@ -171,9 +199,10 @@ def _rejoined(
             continue
         order = sorted(members, key=lambda i: (_position(claims[i]), claims[i].id))
         first = order[0]
-        if any(_position(claims[i]) < 0 for i in order):
-            continue  # cannot tell the order: leave the pieces alone
-        joined = " ".join(readings[i].text for i in order)
+        if any(_position(claims[i]) < 0 for i in order) or not _broken_off(claims[order[0]]):
+            continue  # not a quotation split around its cue: leave the pieces alone
+        joined = ", ".join(readings[i].text.rstrip(".") for i in order[:-1])
+        joined += ", " + readings[order[-1]].text
         title = titles.get(claims[first].article, "")
         out[first] = _relisted(claims[first], out[first], joined, title)
         for i in order[1:]:
@@ -190,6 +219,11 @@ def _inside_any(i: int, members: list[int], readings: list[Reading]) -> bool:
         and inner in " ".join(words(readings[j].text))
         for j in members
     )
+
+
+def _broken_off(claim: Claim) -> bool:
+    """Does the claim break off at a comma, as '"We will stay," she said, "and fight."' does?"""
+    return claim.text.rstrip().rstrip("”\"’'").rstrip().endswith(",")
 
 
 def _relisted(claim: Claim, reading: Reading, text: str, title: str) -> Reading:
@@ -280,6 +314,8 @@ def score_group(
         parts.append((OPINION, "opinion or plan words"))
     if text_words & load_words("rank_first_person.txt"):
         parts.append((OWN_VIEW, "speaks of own views"))
+    if all(words(r.text)[:1] and words(r.text)[0] in _PRONOUN_SUBJECTS for r in listed):
+        parts.append((PRONOUN_SUBJECT, "subject is a pronoun"))
     stances = {r.stance for r in listed}
     if "asserts" not in stances:
         parts.append((NOT_ASSERTED, "a denial" if "denies" in stances else "a negated cue"))
@@ -288,7 +324,7 @@ def score_group(
     parts.append((ROOT_WEIGHT.get(kind, 0.0), f"{kind} root"))
     hops = max((len(ch.path) - 1 for c in members for ch in c.chains), default=0)
     if hops >= 2:
-        parts.append((SECONDHAND, f"{hops}-hop chain"))
+        parts.append((min((hops - 1) * SECONDHAND, MAX_SECONDHAND), f"{hops}-hop chain"))
     articles = len({c.article for c in members})
     outlets = len({ch.path[0] for c in members for ch in c.chains if ch.path})
     if articles > 1:
@@ -317,8 +353,8 @@ def rank_claims(
 ) -> list[Claim]:
     """``claims`` with cleaned text, stance, listing and their group's score, in ranked order.
 
-    Highest score first; listed claims before unlisted ones; ties by group,
-    then claim id, so the order is the same on every run.
+    The order of :func:`ranked_groups`, each group's claims together: what
+    ``attribution claims --all`` lists and claims.json holds.
     """
     readings = read_claims(claims, titles or {})
     groups: dict[str, list[int]] = defaultdict(list)
@@ -339,7 +375,7 @@ def rank_claims(
                 root_kind=s.root_kind,
                 articles=s.articles,
             )
-    return sorted(out, key=rank_key)
+    return [c for members in ranked_groups(out) for c in members]
 
 
 def rank_key(c: Claim) -> tuple[bool, float, str, bool, str]:
@@ -348,7 +384,11 @@ def rank_key(c: Claim) -> tuple[bool, float, str, bool, str]:
 
 
 def ranked_groups(claims: Iterable[Claim]) -> list[list[Claim]]:
-    """Claims as groups in ranked order, each group's listed members first."""
+    """Claims as groups in ranked order, each group's listed members first.
+
+    Groups with a listed claim come first, highest score first; ties go by
+    group id, so the order is the same on every run.
+    """
     groups: dict[str, list[Claim]] = {}
     for c in sorted(claims, key=rank_key):
         groups.setdefault(c.group or c.id, []).append(c)
