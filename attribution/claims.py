@@ -31,7 +31,7 @@ from attribution.graph import Placed
 # IDF-weighted cosine and share at least MIN_SHARED_TERMS key terms (more
 # across articles, where most pairs that look alike are not the same claim),
 # among them an event: a verb and a noun. Tuned on 221 hand-labelled pairs
-# from PolNeAR dev and the seed articles (README, "How claims are grouped"):
+# from PolNeAR dev and the seed articles (docs/sources-and-claims.md):
 # within an article P 1.00 R 0.70 (73 pairs), across articles P 1.00 R 0.62 (140).
 SIMILARITY = 0.35
 MIN_SHARED_TERMS = 2

@@ -243,7 +243,8 @@ def extract_cmd(paths: tuple[str, ...], out_file: Path, quiet: bool, **parsing: 
 
     \b
     Example:
-      attribution extract ../shared/polnear/dev/text --out /tmp/dev.jsonl
+      attribution extract attribution/samples --out citations.jsonl
+      attribution extract path/to/polnear/dev/text --out dev.jsonl
     """
     import time
 
@@ -292,9 +293,9 @@ def evaluate(
 
     \b
     Example:
-      attribution evaluate ../shared/polnear/dev
-      attribution evaluate ../shared/polnear/dev --errors 20
-      attribution evaluate gold/ --predictions preds.jsonl --json
+      attribution evaluate tests/fixtures/brat
+      attribution evaluate path/to/polnear/dev --errors 20
+      attribution evaluate path/to/polnear/dev --predictions dev.jsonl --json
     """
     from attribution import evaluate as ev
 

@@ -26,7 +26,7 @@ BATCH_SIZE = 64
 # tok2vec, parser and ner arrays pass a gigabyte, and glibc keeps what they
 # fragment. Running the model-bearing components 8 documents at a time gives
 # the same annotations (each document is encoded on its own) at about a
-# quarter of the peak memory and no slower (README, "Performance").
+# quarter of the peak memory and no slower (docs/performance.md).
 COMPONENT_BATCH = 8
 
 T = TypeVar("T")
