@@ -35,6 +35,7 @@ FACT_WORD = 1.5
 OPINION = -1.0
 OWN_VIEW = -1.0
 NOT_ASSERTED = -1.5
+BELIEF_CUE = -1.0  # "officials praised ...", "they expect ...": a belief or wish, not a statement
 PRONOUN_SUBJECT = -1.0  # "he has been ..." needs its sentence to be understood
 ROOT_WEIGHT = {
     "anonymous": 2.5,
@@ -314,6 +315,8 @@ def score_group(
         parts.append((OPINION, "opinion or plan words"))
     if text_words & load_words("rank_first_person.txt"):
         parts.append((OWN_VIEW, "speaks of own views"))
+    if all(set(words(c.cue)) & load_words("rank_belief_cues.txt") for c in members):
+        parts.append((BELIEF_CUE, "a belief or wish, not a statement"))
     if all(words(r.text)[:1] and words(r.text)[0] in _PRONOUN_SUBJECTS for r in listed):
         parts.append((PRONOUN_SUBJECT, "subject is a pronoun"))
     stances = {r.stance for r in listed}

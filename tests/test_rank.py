@@ -238,3 +238,11 @@ def test_ranking_is_deterministic_and_groups_stay_together() -> None:
     assert once == rank_claims(list(reversed(claims)), KINDS, LABELS)
     groups = [[c.id for c in g] for g in ranked_groups(once)]
     assert sorted(map(sorted, groups)) == [["c1", "c2"], ["c3"]]
+
+
+def test_a_belief_or_wish_ranks_below_the_same_words_said() -> None:
+    text = "the ferry company will pay the council 40,000 pounds"
+    said = claim(text)
+    believed = claim(text, sentence=f"Officials expect {text}.", cue="expect")
+    assert score_of(believed) < score_of(said)
+    assert "a belief or wish" in rank_claims([believed], KINDS, LABELS)[0].score_why
