@@ -65,7 +65,6 @@ _MID_CLAUSE = frozenset(
     {"and", "but", "or", "nor", "so", "because", "which", "whom", "whose", "while", "whereas"}
 )
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "these", "those"})
-_NO_SUBJECT = frozenset({"has", "have", "had", "is", "was", "were", "are", "been", "being"})
 # "told staff never to speak of it", "plans to release": an instruction or a plan.
 _INSTRUCTION = (("to",), ("not", "to"), ("never", "to"))
 
@@ -148,7 +147,7 @@ def unlisted_reason(claim: Claim, text: str, title: str = "") -> str:
         return "boilerplate"
     if (ws[0] in _MID_CLAUSE and text[:1].islower()) or text.startswith("…"):
         return "starts mid-clause"
-    if ws[0] in _NO_SUBJECT and text[:1].islower():
+    if ws[0] in load_words("rank_no_subject.txt") and text[:1].islower():
         return "has no subject"
     if any(tuple(ws[: len(lead)]) == lead for lead in _INSTRUCTION):
         return "an instruction or plan, not a statement"
