@@ -66,6 +66,15 @@ class Claim:
     verdict: str = "unsourced"
     single_source: bool = False
     why: str = ""
+    # Set by attribution.rank: the group's check-worthiness and its one-line reason,
+    # what kind of origin its root is, how many articles carry it, whether the claim
+    # belongs on the list, and whether its source asserts or denies it.
+    score: float = 0.0
+    score_why: str = ""
+    root_kind: str = ""
+    articles: int = 0
+    listed: bool = True
+    stance: str = "asserts"
 
 
 def article_claims(

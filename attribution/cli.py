@@ -17,6 +17,7 @@ from attribution.chains import Chain
 from attribution.claims import Claim
 from attribution.export import claim_record, claims_csv, read_claims, read_graph
 from attribution.export.trim import DEFAULT_MAX_NODES
+from attribution.rank import ranked_groups
 
 if TYPE_CHECKING:
     from attribution.pipeline import Parsing
@@ -352,13 +353,56 @@ def _load(out_dir: Path) -> tuple[nx.MultiDiGraph, list[Claim]]:
 VERDICTS = ("single_source", "corroborated", "unsourced")
 
 
+ROOT_KINDS = (
+    "anonymous",
+    "document",
+    "post",
+    "article",
+    "outlet",
+    "organisation",
+    "described",
+    "person",
+)
+DEFAULT_TERMINAL_LIMIT = 50
+
+
 @main.command()
 @click.argument("out_dir", type=click.Path(path_type=Path))
-@click.option("--single-source", is_flag=True, help="Only claims that rest on one source.")
+@click.option(
+    "--single-source",
+    is_flag=True,
+    help="Only claims that rest on one source, most worth checking first.",
+)
 @click.option(
     "--verdict",
     type=click.Choice(VERDICTS),
     help="Only claims with this verdict (--single-source is --verdict single_source).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=None,
+    help=f"List at most this many claim groups (default {DEFAULT_TERMINAL_LIMIT} on a "
+    "terminal, all otherwise; 0 for all).",
+)
+@click.option(
+    "--min-articles",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Only claim groups carried by at least this many articles.",
+)
+@click.option(
+    "--root-kind",
+    default=None,
+    metavar="KINDS",
+    help="Only groups whose root is of these kinds, comma-separated: " + ", ".join(ROOT_KINDS),
+)
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Also claims kept off the list (fragments, questions, headline repeats).",
 )
 @click.option(
     "--format",
@@ -367,47 +411,90 @@ VERDICTS = ("single_source", "corroborated", "unsourced")
     default="table",
     show_default=True,
 )
-def claims(out_dir: Path, single_source: bool, verdict: str | None, fmt: str) -> None:
-    """List the claims of a build, grouped, with the sources they finally rest on.
+def claims(
+    out_dir: Path,
+    single_source: bool,
+    verdict: str | None,
+    limit: int | None,
+    min_articles: int,
+    root_kind: str | None,
+    show_all: bool,
+    fmt: str,
+) -> None:
+    """List the claims of a build, grouped, most worth checking first.
 
     Claims that tell the same thing (in any article, from any source) form
     one group with one verdict: single_source when every chain carrying it
     ends in the same root, corroborated when two or more independent roots
-    carry it, unsourced when none names a source. Each chain is printed as
-    evidence with its article and sentence; "(inferred)" marks a relay the
-    article implies ("according to a report by ...") rather than states.
+    carry it, unsourced when none names a source. Groups come highest score
+    first: factual assertions (numbers, events, records) over opinions and
+    plans, weak roots (unnamed sources, documents, posts, chains) over
+    on-the-record speakers, and claims carried by more articles first
+    (docs/ranking.md). Each chain is printed as evidence with its article and
+    sentence; "(inferred)" marks a relay the article implies ("according to a
+    report by ...") rather than states.
 
     \b
     Example:
       attribution claims graphs/sample --single-source
-      attribution claims graphs/sample --verdict corroborated
+      attribution claims graphs/sample --single-source --root-kind anonymous,document
+      attribution claims graphs/sample --verdict corroborated --limit 0
       attribution claims graphs/sample --format csv > claims.csv
     """
     graph, items = _load(out_dir)
+    kinds = _root_kinds(root_kind)
     wanted = "single_source" if single_source else verdict
-    if wanted:
-        items = [c for c in items if c.verdict == wanted]
+    groups = [
+        members
+        for members in ranked_groups(items)
+        if (not wanted or members[0].verdict == wanted)
+        and (show_all or any(c.listed for c in members))
+        and members[0].articles >= min_articles
+        and (kinds is None or members[0].root_kind in kinds)
+    ]
+    if limit is None:
+        limit = DEFAULT_TERMINAL_LIMIT if sys.stdout.isatty() and fmt == "table" else 0
+    shown = groups[:limit] if limit else groups
+    items = [c for members in shown for c in members if show_all or c.listed]
     if fmt == "json":
         click.echo(json.dumps([claim_record(c) for c in items], ensure_ascii=False, indent=1))
     elif fmt == "csv":
         click.echo("".join(claims_csv(items)), nl=False)
     else:
-        _print_groups(graph, items)
-    groups = len({c.group for c in items})
-    click.echo(f"{len(items)} claim{'s' if len(items) != 1 else ''} in {groups} groups", err=True)
+        _print_groups(graph, shown, show_all)
+    more = f" (first {len(shown)} of {len(groups)} groups; --limit 0 for all)"
+    count = f"{len(items)} claim{'s' if len(items) != 1 else ''} in {len(shown)} groups"
+    click.echo(count + (more if len(shown) < len(groups) else ""), err=True)
 
 
-def _print_groups(graph: nx.MultiDiGraph, items: list[Claim]) -> None:
+def _root_kinds(option: str | None) -> frozenset[str] | None:
+    """The kinds asked for with --root-kind, checked; None when not given."""
+    if option is None:
+        return None
+    kinds = frozenset(k.strip() for k in option.split(",") if k.strip())
+    unknown = sorted(kinds - set(ROOT_KINDS))
+    if unknown:
+        raise click.BadParameter(
+            f"unknown kind {', '.join(unknown)}; choose from {', '.join(ROOT_KINDS)}",
+            param_hint="--root-kind",
+        )
+    return kinds
+
+
+def _print_groups(graph: nx.MultiDiGraph, groups: list[list[Claim]], show_all: bool) -> None:
     label = lambda n: graph.nodes[n].get("label", n) if n in graph else n  # noqa: E731
-    groups: dict[str, list[Claim]] = {}
-    for c in items:
-        groups.setdefault(c.group, []).append(c)
-    for members in groups.values():
+    for rank, members in enumerate(groups, 1):
         first = members[0]
         roots = ", ".join(label(r) for r in first.roots) or "no named source"
-        click.echo(f"• {_short(first.text, 110)}")
-        click.echo(f"    {first.verdict.replace('_', ' ')}: rests on {roots}")
+        stance = "" if first.stance == "asserts" else f" [{first.stance}]"
+        click.echo(f"{rank}. {_short(first.text, 160)}{stance}")
+        kind = f" ({first.root_kind})" if first.root_kind else ""
+        carried = f"{first.articles} article{'s' if first.articles != 1 else ''}"
+        click.echo(f"    {first.verdict.replace('_', ' ')}: rests on {roots}{kind}; {carried}")
+        click.echo(f"    score {first.score:g}: {first.score_why}")
         for c in members:
+            if not (c.listed or show_all):
+                continue
             if c is not first:
                 click.echo(f"    also: {_short(c.text, 100)}")
             for chain in c.chains or ():

@@ -29,6 +29,7 @@ from attribution.entities import EntityIndex
 from attribution.export import write_all
 from attribution.extract import Extraction, compact
 from attribution.graph import ArticleInfo, add_article, finish
+from attribution.rank import rank_claims
 
 Report = Callable[[str], None]
 CHUNK = 512  # articles looked up in the cache at a time; the rest of the corpus waits on disk
@@ -224,11 +225,21 @@ def _join(
 
 
 def all_claims(graph: nx.MultiDiGraph, claims: list[Claim], moves: dict[str, str]) -> list[Claim]:
-    """The articles' claims with merged nodes renamed, grouped across the corpus, in order."""
+    """The articles' claims with merged nodes renamed, grouped across the corpus, ranked.
+
+    Ranked order (:func:`attribution.rank.rank_claims`): the claims most worth
+    checking first; claims.json is written in this order.
+    """
     rename = lambda node: moves.get(node, node)  # noqa: E731
     claims = [renamed(claim, rename) for claim in claims]
     claims.sort(key=lambda c: (c.article, c.id))
     anonymous = {n for n, kind in graph.nodes(data="kind") if kind == "anonymous"}
     authors = dict(graph.nodes(data="author", default=None))
     publishers = {a["id"]: a["node"] for a in graph.graph["articles"]}
-    return group_claims(claims, anonymous.__contains__, lambda n: authors.get(n) or n, publishers)
+    grouped = group_claims(
+        claims, anonymous.__contains__, lambda n: authors.get(n) or n, publishers
+    )
+    kinds = dict(graph.nodes(data="kind", default=""))
+    labels = dict(graph.nodes(data="label", default=""))
+    titles = {a["id"]: a.get("title") or "" for a in graph.graph["articles"]}
+    return rank_claims(grouped, kinds, labels, titles)

@@ -197,7 +197,7 @@ def claims_json(claims: list[Claim]) -> Iterator[str]:
 
 CSV_COLUMNS = (
     "id", "group", "verdict", "roots", "text", "article", "sentence", "cue", "source", "chains",
-    "inferred", "why",
+    "inferred", "why", "score", "score_why", "root_kind", "articles", "listed", "stance",
 )  # fmt: skip
 
 
@@ -221,6 +221,12 @@ def claims_csv(claims: list[Claim]) -> Iterator[str]:
                 " | ".join(" -> ".join(chain.path) for chain in c.chains),
                 any(chain.inferred for chain in c.chains),
                 c.why,
+                c.score,
+                c.score_why,
+                c.root_kind,
+                c.articles,
+                c.listed,
+                c.stance,
             ]
         )
         yield buffer.getvalue()
