@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from attribution.corpus import Article
+from attribution.errors import CacheError
 from attribution.extract import EXTRACTOR_VERSION, Citation, Extraction, Mention
 
 # PRAGMA application_id marks the file as ours ("ATTR"); user_version is the schema.
@@ -31,10 +32,6 @@ SCHEMA = 1
 COMMIT_EVERY = 256  # rows per transaction: one commit per article is the slow part
 
 Warn = Callable[[str], None]
-
-
-class CacheError(Exception):
-    """The cache file cannot be used; the message says why."""
 
 
 def default_path() -> Path:
@@ -59,10 +56,10 @@ class Cache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             return _checked(self.path)
         except OSError as err:
-            raise CacheError(f"{self.path}: cannot use the cache ({err}); try --no-cache") from err
+            raise CacheError(f"{self.path}: cannot use the cache ({err})") from err
         except CacheError as err:
             if not self.path.exists():
-                message = f"{self.path}: cannot use the cache ({err}); try --no-cache"
+                message = f"{self.path}: cannot use the cache ({err})"
                 raise CacheError(message) from err
             aside = self.path.with_name(self.path.name + ".unusable")
             self.warn(f"{self.path}: {err}; moved it to {aside.name} and started a new cache")

