@@ -15,7 +15,7 @@ import networkx as nx
 
 from attribution.chains import Chain
 from attribution.claims import Claim
-from attribution.errors import AttributionError, CacheError
+from attribution.errors import AttributionError, BrowserError, CacheError
 from attribution.export import claim_record, claims_csv, read_claims, read_graph
 from attribution.export.trim import DEFAULT_MAX_NODES
 
@@ -652,7 +652,6 @@ def view(out_dir: Path, print_only: bool, screenshot: Path | None) -> None:
 
 def _screenshot(page: Path, png: Path) -> None:
     from attribution.export.browser import screenshot
-    from attribution.errors import BrowserError
 
     try:
         screenshot(page, png)

@@ -118,7 +118,11 @@ def read_corpus(
     for item in items:
         if isinstance(item, Article):
             empty = not item.text.strip()
-            yield CorpusError(item.path, "empty article") if empty else _unique_id(writable(item), seen)
+            yield (
+                CorpusError(item.path, "empty article")
+                if empty
+                else _unique_id(writable(item), seen)
+            )
             continue
         for found in expand_paths([item]):
             if isinstance(found, CorpusError):

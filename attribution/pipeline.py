@@ -244,9 +244,7 @@ def collect(
     """
     summary = Summary()
     with tempfile.TemporaryFile(prefix=".attribution-spill-", dir=spill_dir) as spill:
-        stream = extractions(
-            items, summary, parsing=parsing, progress=progress, report=report
-        )
+        stream = extractions(items, summary, parsing=parsing, progress=progress, report=report)
         for article, extraction in stream:
             info = ArticleInfo(
                 article.id, article.path, article.title, article.outlet, "", article.credit
