@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from attribution.chains import Chain, chains_of, joined, renamed_hops
 from attribution.extract import Citation
 from attribution.graph import Placed
+from attribution.vocab import Verdict
 
 # Two claims are one when their closest content sentences reach this
 # IDF-weighted cosine and share at least MIN_SHARED_TERMS key terms (more
@@ -62,7 +63,7 @@ class Claim:
     terms: tuple[tuple[str, ...], ...] = ()
     group: str = ""
     roots: tuple[str, ...] = ()
-    verdict: str = "unsourced"
+    verdict: Verdict = "unsourced"
     single_source: bool = False
     why: str = ""
 

@@ -18,6 +18,7 @@ from attribution.claims import Claim
 from attribution.errors import AttributionError, BrowserError, CacheError
 from attribution.export import claim_record, claims_csv, read_claims, read_graph
 from attribution.export.trim import DEFAULT_MAX_NODES
+from attribution.vocab import VERDICTS
 
 if TYPE_CHECKING:
     from attribution.pipeline import Parsing
@@ -376,9 +377,6 @@ def _load(out_dir: Path) -> tuple[nx.MultiDiGraph, list[Claim]]:
         return read_graph(out_dir), read_claims(out_dir)
     except (OSError, ValueError, TypeError, KeyError) as err:
         _fail(f"{out_dir}: cannot read the build ({err})")
-
-
-VERDICTS = ("single_source", "corroborated", "unsourced")
 
 
 @main.command()

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from attribution.errors import AliasError
 from attribution.extract.citation import Mention
 from attribution.lexicon import load_table, load_words
+from attribution.vocab import SourceKind
 
 # Surname spellings at least this similar (rapidfuzz ratio, 0-100) are one
 # person within an article: "Mauratova"/"Mouratova" scores 88.9, while
@@ -36,7 +37,7 @@ class Entity:
 
     id: str
     name: str
-    kind: str
+    kind: SourceKind
     aliases: tuple[str, ...] = ()
     author: str | None = None  # for a post: the entity that posted it
 
@@ -207,7 +208,7 @@ class EntityIndex:
         full = _full_name_for(name, full_names) or name
         return self._add("person", full, surface, ident=f"person:{slug(full)}")
 
-    def _add(self, kind: str, name: str, alias: str, ident: str | None = None) -> str:
+    def _add(self, kind: SourceKind, name: str, alias: str, ident: str | None = None) -> str:
         ident = ident or f"{kind}:{slug(name)}"
         old = self.entities.get(ident)
         aliases = set(old.aliases if old else ()) | {alias.strip(), name}

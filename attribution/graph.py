@@ -15,11 +15,12 @@ import networkx as nx
 
 from attribution.entities import EntityIndex
 from attribution.extract import Citation, Extraction
+from attribution.lexicon import load_words
 
 # Extraction kinds measured against PolNeAR but too weak to draw as citations.
 GRAPH_SKIPS = frozenset({"stance"})
 # Media whose source is a post of its own: "In a tweet by Taras Kuzio".
-POST_MEDIA = frozenset({"tweet", "post", "telegram"})
+POST_MEDIA = load_words("post_media.txt")
 
 
 @dataclass(frozen=True, slots=True)
