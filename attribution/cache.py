@@ -153,13 +153,14 @@ def _tables(db: sqlite3.Connection) -> list[str]:
     return [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
 
 
-def to_json(extraction: Extraction) -> dict:
+def to_json(extraction: Extraction) -> dict[str, Any]:
     """``extraction`` as plain JSON data, every field kept: what ``dataclasses.asdict`` gives.
 
     ``asdict`` deep-copies every span and term on the way, which made writing
     the cache cost more than compressing it; nothing here is mutable.
     """
-    return _plain(extraction)
+    plain: dict[str, Any] = _plain(extraction)
+    return plain
 
 
 def _plain(obj: Any) -> Any:
@@ -170,7 +171,7 @@ def _plain(obj: Any) -> Any:
     return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
 
 
-def from_json(data: dict) -> Extraction:
+def from_json(data: dict[str, Any]) -> Extraction:
     """The Extraction that :func:`to_json` gave ``data`` for (TypeError/KeyError if not one)."""
     return Extraction(
         article=data["article"],
@@ -179,7 +180,7 @@ def from_json(data: dict) -> Extraction:
     )
 
 
-def _citation(d: dict) -> Citation:
+def _citation(d: dict[str, Any]) -> Citation:
     return Citation(
         **{
             **d,
@@ -193,7 +194,7 @@ def _citation(d: dict) -> Citation:
     )
 
 
-def _mention(d: dict | None) -> Mention | None:
+def _mention(d: dict[str, Any] | None) -> Mention | None:
     if d is None:
         return None
     return Mention(**{**d, "span": _span(d["span"]), "phrase": _span(d["phrase"])})

@@ -202,7 +202,7 @@ def continued(
 
 def verdict_of(
     group: list[Claim], is_anonymous: Callable[[str], bool], owner: Callable[[str], str] = str
-) -> tuple[tuple[str, ...], str]:
+) -> tuple[tuple[str, ...], Verdict]:
     """The independent roots of a group of claims and its verdict.
 
     A root that sits inside another chain of the group passed the claim on

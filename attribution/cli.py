@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
@@ -119,8 +120,8 @@ def _parsing(
     if engine == "dask" and not scheduler:
         _fail("--engine dask needs --scheduler ADDRESS (e.g. tcp://host:8786)")
     cache = None if no_cache else (cache_file or default_path())
-    batch = {"batch_size": batch_size} if batch_size else {}
-    return Parsing(model, engine, jobs, scheduler, cache=cache, **batch)
+    how = Parsing(model, engine, jobs, scheduler, cache=cache)
+    return replace(how, batch_size=batch_size) if batch_size else how
 
 
 def _report(line: str) -> None:
@@ -332,7 +333,8 @@ def evaluate(
     if not files:
         _fail(f"{gold_dir}: no NAME.txt files here")
     records = _predictions(predictions, [str(t) for t, _ in files.values()], model)
-    scores, shown = ev.Scores(), {"miss": [], "false alarm": []}
+    scores = ev.Scores()
+    shown: dict[str, list[tuple[str, str]]] = {"miss": [], "false alarm": []}
     for name, (txt, ann) in files.items():
         text = txt.read_text(encoding="utf-8")
         gold = ev.parse_ann(ann.read_text(encoding="utf-8"), text) if ann else []
@@ -350,7 +352,9 @@ def evaluate(
             click.echo(f"{what:>11}  {name}: {_short(sentence, 220)}")
 
 
-def _predictions(path: Path | None, texts: list[str], model: str | None) -> dict[str, dict]:
+def _predictions(
+    path: Path | None, texts: list[str], model: str | None
+) -> dict[str, dict[str, Any]]:
     """``{doc: record}`` from a file, or by extracting the texts now."""
     if path is not None:
         try:
@@ -425,7 +429,7 @@ def claims(out_dir: Path, single_source: bool, verdict: str | None, fmt: str) ->
 
 
 def _print_groups(graph: nx.MultiDiGraph, items: list[Claim]) -> None:
-    label = lambda n: graph.nodes[n].get("label", n) if n in graph else n  # noqa: E731
+    label: Callable[[str], str] = lambda n: graph.nodes[n].get("label", n) if n in graph else n  # noqa: E731
     groups: dict[str, list[Claim]] = {}
     for c in items:
         groups.setdefault(c.group, []).append(c)
@@ -493,7 +497,7 @@ def chains(out_dir: Path, min_length: int, limit: int, fmt: str) -> None:
 
     graph, items = _load(out_dir)
     found = longest_chains(items, min_hops=min_length, limit=limit)
-    label = lambda n: graph.nodes[n].get("label", n) if n in graph else n  # noqa: E731
+    label: Callable[[str], str] = lambda n: graph.nodes[n].get("label", n) if n in graph else n  # noqa: E731
     if fmt == "json":
         records = [_chain_record(claim, chain, label) for claim, chain in found]
         click.echo(json.dumps(records, ensure_ascii=False, indent=1))
@@ -518,7 +522,7 @@ def _print_chains(found: list[tuple[Claim, Chain]], label: Callable[[str], str])
 
 def _chain_record(claim: Claim, chain: Chain, label: Callable[[str], str]) -> dict[str, Any]:
     """One chain of `attribution chains --format json`: its claim, path and hops."""
-    node = lambda n: {"id": n, "label": label(n)}  # noqa: E731
+    node: Callable[[str], dict[str, str]] = lambda n: {"id": n, "label": label(n)}  # noqa: E731
     return {
         "claim": claim.id,
         "text": claim.text,
@@ -594,7 +598,9 @@ def _find_node(graph: nx.MultiDiGraph, name: str) -> str:
     want = " ".join(name.split()).lower()
     names = {n: [d.get("label", n), *d.get("aliases", [])] for n, d in graph.nodes(data=True)}
     for test in (lambda x: x.lower() == want, lambda x: want in x.lower()):
-        found = sorted(n for n, xs in names.items() if n == name or any(test(x) for x in xs))
+        found: list[str] = sorted(
+            n for n, xs in names.items() if n == name or any(test(x) for x in xs)
+        )
         if len(found) == 1:
             return found[0]
         if len(found) > 1:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from attribution.errors import CorpusError
 from attribution.lexicon import load_any, load_patterns, load_table
@@ -222,7 +223,7 @@ def _read_jsonl(path: Path, raw: str) -> Iterator[Article | CorpusError]:
         yield _finish(_article_from_record(path, lineno, record))
 
 
-def _article_from_record(path: Path, lineno: int, record: dict) -> Article:
+def _article_from_record(path: Path, lineno: int, record: dict[str, Any]) -> Article:
     def opt(key: str) -> str | None:
         value = record.get(key)
         return str(value) if value not in (None, "") else None
@@ -290,7 +291,7 @@ def writable(article: Article) -> Article:
 
     One character for one, so the text's offsets stay true.
     """
-    fixed = {
+    fixed: dict[str, Any] = {
         name: _NOT_XML.sub(" ", value)
         for name in _STRINGS
         if isinstance(value := getattr(article, name), str) and _NOT_XML.search(value)

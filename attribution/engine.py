@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from typing import Any, Protocol
 
@@ -127,7 +127,9 @@ class Dask:
             ) from err
         self.model, self.batch_size = model, min(batch_size, TASK_SIZE)
         try:
-            self._client = Client(scheduler, timeout=timeout, set_as_default=False)
+            self._client = Client(  # type: ignore[no-untyped-call]  # distributed is partly typed
+                scheduler, timeout=timeout, set_as_default=False
+            )
         except (OSError, TimeoutError, ValueError) as err:
             raise EngineError(f"cannot reach the Dask scheduler at {scheduler} ({err})") from err
         self._workers = max(1, len(self._client.scheduler_info().get("workers", {})))
@@ -139,18 +141,24 @@ class Dask:
         return in_order(submit, articles, TASK_SIZE, self._workers * IN_FLIGHT)
 
     def close(self) -> None:
-        self._client.close()
+        self._client.close()  # type: ignore[no-untyped-call]
+
+
+class Pending(Protocol):
+    """A batch sent to a worker: a local future or a Dask one."""
+
+    def result(self) -> list[Result]: ...
 
 
 def in_order(
-    submit: Callable[[list[Article]], Future],
+    submit: Callable[[list[Article]], Pending],
     articles: Iterable[Article],
     size: int,
     window: int,
 ) -> Iterator[Result]:
     """Submit ``articles`` in batches of ``size``, at most ``window`` at a time; yield in order."""
     stream = iter(articles)
-    queued: deque[Future] = deque()
+    queued: deque[Pending] = deque()
     while True:
         while len(queued) < window and (batch := list(islice(stream, size))):
             queued.append(submit(batch))

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import numpy
 import spacy
-from spacy import util
+from spacy import about, util
 from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
@@ -50,11 +50,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
     # alone rather than every token in Python. The marks go in with one
     # from_array: the Token.is_sent_start setter repeats the check above, a scan
     # of the whole Doc in Python, on every call, which cost more than the rest.
-    breaks = [i + 1 for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]) if "\n" in doc[i].text]
+    breaks = [
+        i + 1 for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]) if "\n" in doc[int(i)].text
+    ]
     if breaks:
         starts = doc.to_array(SENT_START)
         starts[breaks] = 1
-        doc.from_array([SENT_START], starts)
+        doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # a uint64 array
     return doc
 
 
@@ -137,7 +139,7 @@ def pipeline_key(nlp: Language) -> str:
 
 def _key(meta: dict[str, Any]) -> str:
     model = f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
-    return f"{model}/spacy-{spacy.__version__}"
+    return f"{model}/spacy-{about.__version__}"
 
 
 def _not_installed(names: tuple[str, ...]) -> ModelError:

@@ -287,8 +287,7 @@ def join(
 
 def all_claims(graph: nx.MultiDiGraph, claims: list[Claim], moves: dict[str, str]) -> list[Claim]:
     """The articles' claims with merged nodes renamed, grouped across the corpus, in order."""
-    rename = lambda node: moves.get(node, node)  # noqa: E731
-    claims = [renamed(claim, rename) for claim in claims]
+    claims = [renamed(claim, lambda node: moves.get(node, node)) for claim in claims]
     claims.sort(key=lambda c: (c.article, c.id))
     anonymous = {n for n, kind in graph.nodes(data="kind") if kind == "anonymous"}
     authors = dict(graph.nodes(data="author", default=None))

@@ -287,7 +287,7 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _medium(verb: Token) -> str:
+def _medium(verb: Token) -> Medium:
     # "an interview with The Huffington Post" is no post: a name's "Post" is an outlet.
     words = {verb.lemma_.lower()} | {
         t.lower_
@@ -324,7 +324,7 @@ def reporting_verb(tok: Token, ctx: Context) -> Found | None:
         return None
     if hearer is None and source.kind != "outlet" and _lemma(tok) in load_words("hop_cues.txt"):
         hearer = _venue(tok, ctx)
-    kind = "direct" if any(ctx.in_quote(s[0]) for s in content) else "indirect"
+    kind: Kind = "direct" if any(ctx.in_quote(s[0]) for s in content) else "indirect"
     confidence = 0.9 if kind == "direct" else 0.75
     return Found(
         source, token_span(tok), content, kind, _medium(tok), confidence, hearer, lemma=_lemma(tok)
@@ -584,7 +584,7 @@ def may_fire(doc: Doc) -> numpy.ndarray:
     """
     strings = doc.vocab.strings
     pos, dep, lower, lemma = doc.to_array([POS, DEP, LOWER, LEMMA]).T
-    return (
+    return numpy.asarray(
         (pos == VERB)
         | (lower == strings["according"])
         | numpy.isin(dep, [strings["pobj"], strings["advmod"]])
