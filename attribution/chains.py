@@ -178,7 +178,7 @@ def _hop(source: str, target: str, article: str, c: Citation, inferred: bool = F
 
 
 def _head(
-    p: Placed, article: str, article_node: str, placed: list[Placed], below: tuple = ()
+    p: Placed, article: str, article_node: str, placed: list[Placed], below: tuple[Placed, ...] = ()
 ) -> list[Hop]:
     """The hops from the article down to ``p``'s source.
 
@@ -303,7 +303,11 @@ def renamed_hops(hops: list[Hop], rename: Callable[[str], str]) -> list[Hop]:
 
 
 def _chain(
-    hops: tuple[Hop, ...], article_node: str, article: str, c: Citation, rename: Callable
+    hops: tuple[Hop, ...],
+    article_node: str,
+    article: str,
+    c: Citation,
+    rename: Callable[[str], str],
 ) -> Chain:
     path = (hops[0].source, *(h.target for h in hops)) if hops else (rename(article_node),)
     inferred = any(h.inferred for h in hops)

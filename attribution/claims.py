@@ -27,6 +27,7 @@ from attribution.chains import Chain, chains_of, joined, renamed_hops
 from attribution.extract import Citation
 from attribution.graph import Placed
 from attribution.overlap import Wording, repeats, wording
+from attribution.vocab import Verdict
 
 # Two claims are one when their closest content sentences reach this
 # IDF-weighted cosine and share at least MIN_SHARED_TERMS key terms (more
@@ -63,7 +64,7 @@ class Claim:
     terms: tuple[tuple[str, ...], ...] = ()
     group: str = ""
     roots: tuple[str, ...] = ()
-    verdict: str = "unsourced"
+    verdict: Verdict = "unsourced"
     single_source: bool = False
     why: str = ""
     # Set by attribution.rank: the group's check-worthiness and its one-line reason,
@@ -211,7 +212,7 @@ def continued(
 
 def verdict_of(
     group: list[Claim], is_anonymous: Callable[[str], bool], owner: Callable[[str], str] = str
-) -> tuple[tuple[str, ...], str]:
+) -> tuple[tuple[str, ...], Verdict]:
     """The independent roots of a group of claims and its verdict.
 
     A root that sits inside another chain of the group passed the claim on

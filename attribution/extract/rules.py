@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import cast
 
 import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, POS
@@ -19,14 +20,15 @@ from spacy.tokens import Doc, Token
 from attribution.extract.cached import doc_text
 from attribution.extract.citation import Mention, Span
 from attribution.extract.phrases import is_proper, mention_for
-from attribution.lexicon import load_words
+from attribution.lexicon import load_table, load_words
+from attribution.vocab import Kind, Medium
 
 _JOINER = re.compile(r"[ \t,:;—–\-\"“”'‘’]*")
 _EDGE_TRIM = " \t\n,.;:—–-\"“”'‘’()"
-_MEDIA = {"tweet": "tweet", "post": "post", "telegram": "telegram", "twitter": "tweet"}
-_BELIEF = {"believe", "think", "fear", "hope", "expect", "worry", "doubt", "feel", "know", "want"}
-_NEEDS_CLAUSE = _BELIEF | {"plan", "intend", "call", "ask", "show", "find", "point", "share"}
-_HEARERS = {"reporter", "reporters", "journalist", "journalists", "me", "us", "him", "her", "them"}
+_MEDIA = cast(dict[str, Medium], load_table("media_words.tsv"))
+_BELIEF = load_words("belief_verbs.txt")
+_NEEDS_CLAUSE = _BELIEF | load_words("clause_verbs.txt")
+_HEARERS = load_words("hearers.txt")
 
 
 @dataclass(frozen=True)
@@ -36,8 +38,8 @@ class Found:
     source: Mention | None
     cue: Span | None
     content: tuple[Span, ...]
-    kind: str
-    medium: str = "speech"
+    kind: Kind
+    medium: Medium = "speech"
     confidence: float = 0.7
     citer: Mention | None = None
     nested: bool = False
@@ -183,28 +185,9 @@ def _hearer(verb: Token) -> Mention | None:
     return None
 
 
-# Occasions on which a source speaks through a publisher: "in an interview with CNN",
-# "on Tuesday's episode of “Face the Nation”", "in a Wall Street Journal essay".
-_OCCASIONS = {
-    "interview",
-    "appearance",
-    "broadcast",
-    "episode",
-    "edition",
-    "segment",
-    "show",
-    "program",
-    "programme",
-    "podcast",
-    "essay",
-    "op-ed",
-    "column",
-    "statement",
-}
-# A show's name ends in one of these when it is not in quotes ("The Laura Ingraham Show").
-_SHOW_HEADS = {"show", "program", "programme", "podcast", "hour"}
-# "commented on the Times report": "on" gives the topic, not the venue.
-_ON_TOPIC = {"comment", "remark", "report", "elaborate", "reflect", "weigh", "focus", "touch"}
+_OCCASIONS = load_words("occasions.txt")  # "in an interview with CNN"
+_SHOW_HEADS = load_words("show_heads.txt")  # "The Laura Ingraham Show"
+_ON_TOPIC = load_words("topic_verbs.txt")  # "commented on the Times report": a topic, no venue
 # "said in Times Square", "said on Election Day": a place or a time is not a venue.
 _NOT_VENUES = {"DATE", "TIME", "FAC", "LOC", "EVENT", "CARDINAL", "ORDINAL"}
 
@@ -325,7 +308,7 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _medium(verb: Token) -> str:
+def _medium(verb: Token) -> Medium:
     # "an interview with The Huffington Post" is no post: a name's "Post" is an outlet.
     words = {verb.lemma_.lower()} | {
         t.lower_
@@ -347,7 +330,7 @@ def reporting_verb(tok: Token, ctx: Context) -> Found | None:
     if ctx.in_quote(tok.idx):
         return None
     subj = subject_of(tok)
-    if subj is None or subj.lower_ in {"it", "there", "i", "you", "we"}:
+    if subj is None or subj.lower_ in load_words("impersonal_subjects.txt"):
         return _passive_report(tok, ctx)
     if subj.dep_ == "nsubjpass":
         return _passive_report(tok, ctx)
@@ -362,7 +345,7 @@ def reporting_verb(tok: Token, ctx: Context) -> Found | None:
         return None
     if hearer is None and source.kind != "outlet" and _spoken(_lemma(tok)):
         hearer = _venue(tok, ctx)
-    kind = "direct" if any(ctx.in_quote(s[0]) for s in content) else "indirect"
+    kind: Kind = "direct" if any(ctx.in_quote(s[0]) for s in content) else "indirect"
     confidence = 0.9 if kind == "direct" else 0.75
     return Found(
         source, token_span(tok), content, kind, _medium(tok), confidence, hearer, lemma=_lemma(tok)
@@ -545,7 +528,7 @@ def post_reads(tok: Token, ctx: Context) -> Found | None:
     if tok.lemma_ not in {"read", "say"} or ctx.in_quote(tok.idx):
         return None
     subj = subject_of(tok)
-    if subj is None or subj.lemma_.lower() not in {"tweet", "post", "message", "statement"}:
+    if subj is None or subj.lemma_.lower() not in load_words("post_nouns.txt"):
         return None
     quote = ctx.quote_after(tok.idx + len(tok), within=4)
     if quote is None:
@@ -561,7 +544,7 @@ def post_reads(tok: Token, ctx: Context) -> Found | None:
     return Found(mention, token_span(tok), (quote,), "direct", medium, 0.8, lemma=_lemma(tok))
 
 
-_STANCE_SUBJECTS = {"he", "she", "they", "we", "i"}
+_STANCE_SUBJECTS = load_words("stance_pronouns.txt")
 
 
 def stance_verb(tok: Token, ctx: Context) -> Found | None:
@@ -661,7 +644,7 @@ def may_fire(doc: Doc) -> numpy.ndarray:
     """
     strings = doc.vocab.strings
     pos, dep, lower, lemma = doc.to_array([POS, DEP, LOWER, LEMMA]).T
-    return (
+    return numpy.asarray(
         (pos == VERB)
         | (lower == strings["according"])
         | numpy.isin(dep, [strings["pobj"], strings["advmod"]])
