@@ -16,9 +16,8 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from typing import Protocol
 
-from spacy.tokens import Doc
-
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from attribution import nlp as nlp_mod
 from attribution.corpus import Article
@@ -53,7 +52,16 @@ def extract_all(
     An article the parser or the rules fail on gives a one-line reason; the
     others go on.
     """
-    nlp = nlp_mod.load(model)
+    return extract_with(nlp_mod.load(model), articles, batch_size, part_limit)
+
+
+def extract_with(
+    nlp: Language,
+    articles: Iterable[Article],
+    batch_size: int = nlp_mod.BATCH_SIZE,
+    part_limit: int = PART_LIMIT,
+) -> Iterator[Result]:
+    """:func:`extract_all` with a pipeline already loaded."""
     pieces = (part for article in articles for part in parts(article, part_limit))
     done: list[Extraction] = []
     failure: str | None = None
@@ -125,9 +133,7 @@ class Given:
         self.nlp, self.batch_size = nlp, batch_size
 
     def run(self, articles: Iterable[Article]) -> Iterator[Result]:
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in nlp_mod.parse(self.nlp, pairs, self.batch_size):
-            yield _extract_one(doc, article)
+        return extract_with(self.nlp, articles, self.batch_size)
 
     def close(self) -> None:
         """Nothing to let go: the pipeline is the caller's."""

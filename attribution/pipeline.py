@@ -292,7 +292,7 @@ def all_claims(graph: nx.MultiDiGraph, claims: list[Claim], moves: dict[str, str
     Ranked order (:func:`attribution.rank.rank_claims`): the claims most worth
     checking first; claims.json is written in this order.
     """
-    rename = lambda node: moves.get(node, node)  # noqa: E731
+    rename: Callable[[str], str] = lambda node: moves.get(node, node)  # noqa: E731
     claims = [renamed(claim, rename) for claim in claims]
     claims.sort(key=lambda c: (c.article, c.id))
     anonymous = {n for n, kind in graph.nodes(data="kind") if kind == "anonymous"}
