@@ -140,8 +140,8 @@ def build_graph(
     Examples
     --------
     >>> result = attribution.build_graph(["The mayor will resign, The Ledger reported."])
-    >>> [result.graph.nodes[n]["label"] for n in result.graph]  # doctest: +SKIP
-    ['The mayor will resign, The Ledger reported.', 'The Ledger']
+    >>> [(claim.source, claim.text) for claim in result.claims]  # doctest: +SKIP
+    [('outlet:ledger', 'The mayor will resign')]
     """
     if jobs < 1 or batch_size < 1:
         raise OptionError(f"jobs and batch_size must be at least 1, got {jobs} and {batch_size}")
