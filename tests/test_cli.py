@@ -28,6 +28,7 @@ CORPUS = Path(__file__).parent / "fixtures" / "cli_corpus"
 OUTPUTS = ("graph.json", "graph.graphml", "graph.gexf", "claims.json", "claims.csv", "graph.html")
 CLAIM_KEYS = {"id", "group", "text", "article", "sentence", "source", "roots", "verdict"}
 CLAIM_KEYS |= {"single_source", "chains", "why"}
+CLAIM_KEYS |= {"score", "score_why", "root_kind", "articles", "listed", "stance"}
 LINK_KEYS = {"source", "target", "cue", "article", "sentence", "content", "confidence"}
 
 
@@ -334,22 +335,28 @@ def test_claims_single_source_json(built: Path, claims_data: list[dict[str, Any]
     listed = json.loads(result.stdout)
     assert listed
     assert all(c["single_source"] is True for c in listed)
-    assert [c["id"] for c in listed] == [c["id"] for c in claims_data if c["single_source"]]
+    wanted = [c["id"] for c in claims_data if c["single_source"] and c["listed"]]
+    assert [c["id"] for c in listed] == wanted
     assert listed[0].keys() >= CLAIM_KEYS
+    scores = [c["score"] for c in listed]
+    assert scores == sorted(scores, reverse=True)
 
 
 def test_claims_json_without_filter_lists_every_claim(
     built: Path, claims_data: list[dict[str, Any]]
 ) -> None:
     listed = json.loads(run("claims", built, "--format", "json").stdout)
-    assert [c["id"] for c in listed] == [c["id"] for c in claims_data]
+    assert [c["id"] for c in listed] == [c["id"] for c in claims_data if c["listed"]]
+    everything = json.loads(run("claims", built, "--all", "--format", "json").stdout)
+    assert [c["id"] for c in everything] == [c["id"] for c in claims_data]
 
 
 def test_claims_csv(built: Path, claims_data: list[dict[str, Any]]) -> None:
-    result = run("claims", built, "--format", "csv")
+    result = run("claims", built, "--all", "--format", "csv")
     assert result.exit_code == 0
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0][:5] == ["id", "group", "verdict", "roots", "text"]
+    assert {"score", "root_kind", "articles", "listed", "stance"} <= set(rows[0])
     assert len(rows) == len(claims_data) + 1
     assert result.stdout == (built / "claims.csv").read_text(encoding="utf-8")
 
@@ -357,12 +364,18 @@ def test_claims_csv(built: Path, claims_data: list[dict[str, Any]]) -> None:
 def test_claims_table(built: Path, claims_data: list[dict[str, Any]]) -> None:
     result = run("claims", built)
     assert result.exit_code == 0
-    groups = {c["group"] for c in claims_data}
-    assert result.stdout.count("• ") == len(groups)
-    assert "single source: rests on Ana Lindqvist" in result.stdout
-    assert "[harbour] “We will rebuild,” Mayor Ana Lindqvist told The Herald" in result.stdout
-    n = len(claims_data)
+    listed = [c for c in claims_data if c["listed"]]
+    groups = {c["group"] for c in listed}
+    heads = re.findall(r"^(\d+)\. ", result.stdout, re.M)
+    assert heads == [str(n) for n in range(1, len(groups) + 1)]
+    n = len(listed)
     assert result.stderr.strip() == f"{n} claim{'s' if n != 1 else ''} in {len(groups)} groups"
+    # "We will rebuild" is a fragment: off the list, shown with --all and its reason.
+    assert "Ana Lindqvist" not in result.stdout
+    everything = run("claims", built, "--all").stdout
+    assert "single source: rests on Ana Lindqvist (person)" in everything
+    assert "not listed: fragment under 5 words" in everything
+    assert "[harbour] “We will rebuild,” Mayor Ana Lindqvist told The Herald" in everything
 
 
 def test_chains_lists_at_least_one_chain(built: Path) -> None:
@@ -567,7 +580,9 @@ def test_build_max_nodes_trims_the_page_only_and_says_so(tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     said = [line for line in result.stderr.splitlines() if line.startswith("graph.html: ")]
     assert len(said) == 1 and said[0].startswith("graph.html: showing 3 of ")
+    assert said[0].endswith("(raise --max-nodes to see more)")  # the CLI's hint, not the page's
     page = (out / "graph.html").read_text(encoding="utf-8")
+    assert "--max-nodes" not in page
     data = json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.DOTALL).group(1))
     assert len(data["nodes"]) == 3
     assert 'id="note">showing 3 of ' in page

@@ -383,12 +383,14 @@ def test_single_source_claims_panel(graph: nx.MultiDiGraph) -> None:
     assert "1 claim group rest on one source" in page
 
 
-def test_claims_panel_lists_the_longest_chains_first_up_to_its_cap(
+def test_claims_panel_lists_the_highest_scores_first_up_to_its_cap(
     graph: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Past the cap, the groups with the most hops are listed and the rest only counted."""
+    """Past the cap, the groups most worth checking are listed and the rest only counted;
+    a claim kept off the list (a fragment) is neither listed nor counted."""
     monkeypatch.setattr("attribution.export.html.MAX_PANEL_CLAIMS", 2)
-    paths = [PATHS[1], PATHS[0], PATHS[0][:3]]  # 1, 3 and 2 hops
+    paths = [PATHS[1], PATHS[0], PATHS[0][:3], PATHS[0]]  # 1, 3, 2 and 3 hops
+    scores = [1.0, 3.0, 2.0, 9.0]
     claims = [
         Claim(
             f"c{n}",
@@ -402,6 +404,8 @@ def test_claims_panel_lists_the_longest_chains_first_up_to_its_cap(
             roots=(path[-1],),
             verdict="single_source",
             single_source=True,
+            score=scores[n],
+            listed=n != 3,
         )
         for n, path in enumerate(paths)
     ]
@@ -409,7 +413,7 @@ def test_claims_panel_lists_the_longest_chains_first_up_to_its_cap(
     listed = graph_data(page)["claims"]
     assert [(c["text"], c["hops"]) for c in listed] == [("claim 1", 3), ("claim 2", 2)]
     assert listed[1]["nodes"] == PATHS[0][:3] and len(listed[1]["edges"]) == 3
-    assert "3 claim groups rest on one source; the first 2 by chain length" in page
+    assert "3 claim groups rest on one source; the first 2 most worth checking" in page
 
 
 def test_chains_only_flag_and_post_author(graph: nx.MultiDiGraph) -> None:

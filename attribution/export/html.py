@@ -30,6 +30,7 @@ from pyvis.node import Node
 from attribution.chains import Chain
 from attribution.claims import Claim
 from attribution.export.layout import depths, positions
+from attribution.rank import ranked_groups
 
 __all__ = ["KIND_STYLES", "html_pieces", "render_html"]
 
@@ -119,7 +120,7 @@ def html_pieces(
     long = [ch for ch in (*listed, *_all_chains(claims)) if _hops(ch) >= LONG_CHAIN]
     red = {e for ch in long for e in _hop_edges(graph, ch, edge_ids)}
     on_chain = {n for ch in long for n in ch.path if n in graph}
-    panel = {
+    panel: dict[str, Any] = {
         "chains": _chain_panel(graph, chains, edge_ids),
         "claims": _claim_panel(graph, claims, edge_ids),
         "note": note,
@@ -233,9 +234,9 @@ def _hop_edges(
     claim's chain. A chain read from an old claims.json, with no hops, goes by
     its path.
     """
-    steps = [(h.source, h.target, h.article, h.sentence) for h in chain.hops] or [
-        (u, v, chain.article, None) for u, v in pairwise(chain.path)
-    ]
+    steps: list[tuple[str, str, str, str | None]] = [
+        (h.source, h.target, h.article, h.sentence) for h in chain.hops
+    ] or [(u, v, chain.article, None) for u, v in pairwise(chain.path)]
     ids: list[str] = []
     for u, v, article, sentence in steps:
         keys = graph.get_edge_data(u, v) or {}
@@ -406,21 +407,16 @@ def _chain_panel(
 def _claim_panel(
     graph: nx.MultiDiGraph, claims: Sequence[Claim], edge_ids: Mapping[tuple[str, str, Any], str]
 ) -> dict[str, Any]:
-    """Single-source claim groups, longest chain first: text, root and what to highlight."""
-    groups: dict[str, list[Claim]] = {}
-    for claim in claims:
-        if claim.verdict == "single_source":
-            groups.setdefault(claim.group or claim.id, []).append(claim)
+    """Single-source claim groups in the order of ``attribution claims --single-source``.
+
+    Highest check-worthiness first (:mod:`attribution.rank`); groups with no
+    claim fit to list (fragments, questions, headline repeats) are left out.
+    """
+    wanted = [c for c in claims if c.verdict == "single_source" and c.listed]
     # Ranked first, so that only the groups shown have their chains' edges looked up.
-    ranked = sorted(groups.values(), key=lambda members: _claim_rank(graph, members))
+    ranked = ranked_groups(wanted)
     shown = [_claim_entry(graph, members, edge_ids) for members in ranked[:MAX_PANEL_CLAIMS]]
-    return {"total": len(groups), "shown": shown}
-
-
-def _claim_rank(graph: nx.MultiDiGraph, members: list[Claim]) -> tuple[int, str, str]:
-    """Where a group goes in the panel: most hops first, then by text and root."""
-    hops = max((len(chain.path) - 1 for claim in members for chain in claim.chains), default=0)
-    return -hops, _short(members[0].text, MAX_CLAIM_CHARS), _root_label(graph, members)
+    return {"total": len(ranked), "shown": shown}
 
 
 def _root_label(graph: nx.MultiDiGraph, members: list[Claim]) -> str:
@@ -438,6 +434,7 @@ def _claim_entry(
     return {
         "text": _short(members[0].text, MAX_CLAIM_CHARS),
         "root": _root_label(graph, members),
+        "kind": members[0].root_kind,
         "articles": len({claim.article for claim in members}),
         "hops": max((len(p) - 1 for p in paths), default=0),
         "nodes": list(dict.fromkeys(n for p in drawn for n in p)),
