@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +10,16 @@ import pytest
 from attribution import nlp as nlp_mod
 from attribution.corpus import Article, read_path
 from attribution.extract import Extraction, extract
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_cache(tmp_path_factory) -> Iterator[Path]:
+    """Fixtures wider than a test (a module's build) never use the user's cache either:
+    entries there from other code under the same extractor version would be reused."""
+    path = tmp_path_factory.mktemp("session-cache") / "extractions.sqlite"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ATTRIBUTION_CACHE", str(path))
+        yield path
 
 
 @pytest.fixture(autouse=True)

@@ -189,13 +189,6 @@ def test_stance_verbs_are_kept_apart_from_citations(run_extract):
     assert [c.kind for c in ex.citations] == ["stance"]
 
 
-def test_passive_said_to_has_no_source(run_extract):
-    ex = run_extract("The ferry company is said to be close to collapse.")
-    (c,) = ex.citations
-    assert c.kind == "no-source" and c.source is None
-    assert c.content_text == "The ferry company … to be close to collapse"
-
-
 def test_said_in_a_statement(run_extract):
     ex = run_extract("The harbour board said in a statement that fees would rise in June.")
     c = by_source(ex, "the harbour board")
@@ -329,12 +322,6 @@ def citer_of(ex: Extraction, source: str) -> tuple[str, str] | None:
     """(name, kind) of the citer of ``source``'s citation, or None."""
     c = by_source(ex, source)
     return (c.citer.name, c.citer.kind) if c.citer else None
-
-
-def test_said_in_an_interview_with_an_outlet_names_the_venue(run_extract):
-    ex = run_extract("The mayor said in an interview with CNN that the ferry would run again.")
-    assert citer_of(ex, "the mayor") == ("CNN", "outlet")
-    assert by_source(ex, "the mayor").content_text == "the ferry would run again"
 
 
 def test_an_interview_opening_the_sentence_names_the_venue(run_extract):
@@ -526,3 +513,18 @@ def test_an_outlet_description_is_the_outlet_named_before(run_extract):
     )
     said = next(c for c in ex.citations if c.cue_text == "said")
     assert (said.source.name, said.source.kind) == ("Northern Times", "outlet")
+
+
+def test_a_handmade_table_of_the_models_parse_extracts_the_same(nlp):
+    """tests/handmade.py rebuilds the model's parse from its table: the rule tests'
+    Docs stand for real parses, not for something only a hand could write."""
+    from handmade import extract_doc, hand, table_of
+
+    text = (
+        "Ivo Brandt told The Herald that the barn burned down.\n\n"
+        "“We lost everything,” he said, according to the Coast Gazette."
+    )
+    doc, _ = next(nlp_mod.parse(nlp, [(text, None)]))
+    ex = extract_doc(doc)
+    assert ex.citations
+    assert extract_doc(hand(text, table_of(doc))) == ex

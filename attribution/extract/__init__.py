@@ -22,7 +22,15 @@ from attribution.extract.cached import doc_ents, doc_text, ents_within, forget
 from attribution.extract.citation import Citation, Mention, Span
 from attribution.extract.quotes import find_quotes
 from attribution.extract.resolve import Antecedents
-from attribution.extract.rules import RULES, Context, Found, according_to, may_fire, reporting_verb
+from attribution.extract.rules import (
+    RULES,
+    Context,
+    Found,
+    according_to,
+    may_fire,
+    quote_of,
+    reporting_verb,
+)
 from attribution.extract.terms import content_terms
 from attribution.lexicon import load_patterns, load_words
 from attribution.vocab import Kind, Medium, SourceKind
@@ -143,7 +151,7 @@ def quoted_citations(
     for f, sentence in found:
         if f.kind != "direct" or f.source is None:
             continue
-        for quote in (q for q in f.content if q in ctx.quotes):
+        for quote in (q for part in f.content if (q := quote_of(part, ctx.quotes))):
             inner = Context(tuple(q for q in ctx.quotes if q != quote), ctx.text)
             span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
             for tok in span if span is not None else ():

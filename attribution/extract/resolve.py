@@ -14,7 +14,7 @@ from spacy.tokens import Span as Span_
 from attribution.extract.cached import doc_ents, doc_text
 from attribution.extract.citation import Mention, Span
 from attribution.extract.phrases import is_proper, mention_for
-from attribution.extract.rules import Found
+from attribution.extract.rules import Found, quote_of
 from attribution.lexicon import load_table, load_words
 
 _POSTS = load_words("post_media.txt")
@@ -203,7 +203,7 @@ class Antecedents:
 
     def resolve_found(self, found: Found) -> Found:
         """Resolve both the source and the citer of a rule's finding."""
-        said = tuple(part for part in found.content if part in self.quotes)
+        said = tuple(q for part in found.content if (q := quote_of(part, self.quotes)))
         source = self.resolve(found.source, said)
         citer = self.resolve(found.citer)
         if citer is not None and citer.kind not in {"outlet", "person", "organisation"}:

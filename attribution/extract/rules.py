@@ -66,6 +66,14 @@ class Context:
             (q for q in self.quotes if 0 <= q[0] - pos <= within and self._joins(pos, q[0])), None
         )
 
+    def said(self, quote: Span) -> Span:
+        """A quote as the content of a citation: without the comma that hands it on to
+        its reporting clause (`“The road is closed,” Lind said`)."""
+        start, end = quote
+        while end > start and self.text and self.text[end - 1] in ", \t\n":
+            end -= 1
+        return start, end
+
     def quote_before(self, pos: int, within: int = 4) -> Span | None:
         """A quote closing within a few characters before ``pos`` (`...,” he said`)."""
         return next(
@@ -74,6 +82,11 @@ class Context:
 
 
 Rule = Callable[[Token, Context], "Found | None"]
+
+
+def quote_of(part: Span, quotes: Iterable[Span]) -> Span | None:
+    """The quote a content part is (:meth:`Context.said` may have cut its closing comma)."""
+    return next((q for q in quotes if q[0] == part[0] and part[1] <= q[1]), None)
 
 
 def token_span(tok: Token) -> Span:
@@ -309,6 +322,11 @@ def _lemma(tok: Token) -> str:
 
 
 def _medium(verb: Token) -> Medium:
+    """How the words went out: a tweet or post when the verb, its subject ("The tweet
+    read: ...") or an object of its prepositions ("said on Telegram") says so."""
+    subj = subject_of(verb)
+    if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in {"tweet", "post"}:
+        return _MEDIA[subj.lemma_.lower()]
     # "an interview with The Huffington Post" is no post: a name's "Post" is an outlet.
     words = {verb.lemma_.lower()} | {
         t.lower_
@@ -363,7 +381,7 @@ def _reported_content(verb: Token, ctx: Context) -> tuple[Span, ...]:
     """What a reporting verb reports: its clause, an adjacent quote, or its host clause."""
     after = ctx.quote_after(verb.idx + len(verb), within=4)
     if after:
-        return (after,)
+        return (ctx.said(after),)
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} and child.i > verb.i:
             return clause_without(child)
@@ -375,14 +393,16 @@ def _reported_content(verb: Token, ctx: Context) -> tuple[Span, ...]:
         return (colon,)
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} and child.i < verb.i:
-            first = next(iter(child.subtree))
-            quote = ctx.quote_before(_left_edge_of_clause(verb).idx + 1, within=6) or next(
-                (q for q in ctx.quotes if q[0] <= first.idx < q[1] + 2), None
-            )
-            return (quote,) if quote else clause_without(child)
+            # The quote just before the reporting clause, when the clause starts in it: a
+            # mixed quote (`Bush called the plan “a mess,” Lind said`) is the whole clause.
+            first = next((t for t in child.subtree if not t.is_punct), child)
+            quote = ctx.quote_before(_left_edge_of_clause(verb).idx, within=6)
+            if quote is None or not quote[0] <= first.idx < quote[1]:
+                quote = next((q for q in ctx.quotes if q[0] <= first.idx < q[1] + 2), None)
+            return (ctx.said(quote),) if quote else clause_without(child)
     quote = ctx.quote_before(_left_edge_of_clause(verb).idx, within=4)
     if quote:
-        return (quote,)
+        return (ctx.said(quote),)
     if verb.dep_ == "conj" and (subj := set_off_subject(verb)) is not None:
         return clause_without(verb.head, subj, verb)
     if verb.dep_ in {"parataxis", "ccomp", "advcl"} and _set_off(verb):
