@@ -16,6 +16,7 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check attribution tests
 	$(BIN)/ruff format --check attribution tests
+	$(BIN)/mypy attribution
 	$(BIN)/pytest
 
 $(VENV)/bin/python:

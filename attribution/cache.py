@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from attribution.corpus import Article
+from attribution.errors import CacheError
 from attribution.extract import EXTRACTOR_VERSION, Citation, Extraction, Mention
 
 # PRAGMA application_id marks the file as ours ("ATTR"); user_version is the schema.
@@ -31,10 +32,6 @@ SCHEMA = 1
 COMMIT_EVERY = 256  # rows per transaction: one commit per article is the slow part
 
 Warn = Callable[[str], None]
-
-
-class CacheError(Exception):
-    """The cache file cannot be used; the message says why."""
 
 
 def default_path() -> Path:
@@ -59,10 +56,10 @@ class Cache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             return _checked(self.path)
         except OSError as err:
-            raise CacheError(f"{self.path}: cannot use the cache ({err}); try --no-cache") from err
+            raise CacheError(f"{self.path}: cannot use the cache ({err})") from err
         except CacheError as err:
             if not self.path.exists():
-                message = f"{self.path}: cannot use the cache ({err}); try --no-cache"
+                message = f"{self.path}: cannot use the cache ({err})"
                 raise CacheError(message) from err
             aside = self.path.with_name(self.path.name + ".unusable")
             self.warn(f"{self.path}: {err}; moved it to {aside.name} and started a new cache")
@@ -156,13 +153,14 @@ def _tables(db: sqlite3.Connection) -> list[str]:
     return [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
 
 
-def to_json(extraction: Extraction) -> dict:
+def to_json(extraction: Extraction) -> dict[str, Any]:
     """``extraction`` as plain JSON data, every field kept: what ``dataclasses.asdict`` gives.
 
     ``asdict`` deep-copies every span and term on the way, which made writing
     the cache cost more than compressing it; nothing here is mutable.
     """
-    return _plain(extraction)
+    plain: dict[str, Any] = _plain(extraction)
+    return plain
 
 
 def _plain(obj: Any) -> Any:
@@ -173,7 +171,7 @@ def _plain(obj: Any) -> Any:
     return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
 
 
-def from_json(data: dict) -> Extraction:
+def from_json(data: dict[str, Any]) -> Extraction:
     """The Extraction that :func:`to_json` gave ``data`` for (TypeError/KeyError if not one)."""
     return Extraction(
         article=data["article"],
@@ -182,7 +180,7 @@ def from_json(data: dict) -> Extraction:
     )
 
 
-def _citation(d: dict) -> Citation:
+def _citation(d: dict[str, Any]) -> Citation:
     return Citation(
         **{
             **d,
@@ -196,7 +194,7 @@ def _citation(d: dict) -> Citation:
     )
 
 
-def _mention(d: dict | None) -> Mention | None:
+def _mention(d: dict[str, Any] | None) -> Mention | None:
     if d is None:
         return None
     return Mention(**{**d, "span": _span(d["span"]), "phrase": _span(d["phrase"])})

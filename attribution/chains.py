@@ -74,6 +74,9 @@ def passes_on(c: Citation) -> bool:
         return True
     if c.kind not in {"direct", "indirect", "noun-cue", "quoted"}:
         return False
+    if c.lemma in load_words("spoken_stances.txt") and c.lemma not in load_words("hop_cues.txt"):
+        # "blasted", "likened": words passed on only through the show or interview they were said on.
+        return not c.nested and c.citer is not None and c.citer.kind == "outlet"
     return not c.lemma or c.lemma in load_words("hop_cues.txt")
 
 
@@ -175,7 +178,7 @@ def _hop(source: str, target: str, article: str, c: Citation, inferred: bool = F
 
 
 def _head(
-    p: Placed, article: str, article_node: str, placed: list[Placed], below: tuple = ()
+    p: Placed, article: str, article_node: str, placed: list[Placed], below: tuple[Placed, ...] = ()
 ) -> list[Hop]:
     """The hops from the article down to ``p``'s source.
 
@@ -300,7 +303,11 @@ def renamed_hops(hops: list[Hop], rename: Callable[[str], str]) -> list[Hop]:
 
 
 def _chain(
-    hops: tuple[Hop, ...], article_node: str, article: str, c: Citation, rename: Callable
+    hops: tuple[Hop, ...],
+    article_node: str,
+    article: str,
+    c: Citation,
+    rename: Callable[[str], str],
 ) -> Chain:
     path = (hops[0].source, *(h.target for h in hops)) if hops else (rename(article_node),)
     inferred = any(h.inferred for h in hops)

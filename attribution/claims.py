@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from attribution.chains import Chain, chains_of, joined, renamed_hops
 from attribution.extract import Citation
 from attribution.graph import Placed
+from attribution.overlap import Wording, repeats, wording
+from attribution.vocab import Verdict
 
 # Two claims are one when their closest content sentences reach this
 # IDF-weighted cosine and share at least MIN_SHARED_TERMS key terms (more
@@ -62,7 +64,7 @@ class Claim:
     terms: tuple[tuple[str, ...], ...] = ()
     group: str = ""
     roots: tuple[str, ...] = ()
-    verdict: str = "unsourced"
+    verdict: Verdict = "unsourced"
     single_source: bool = False
     why: str = ""
     # Set by attribution.rank: the group's check-worthiness and its one-line reason,
@@ -210,7 +212,7 @@ def continued(
 
 def verdict_of(
     group: list[Claim], is_anonymous: Callable[[str], bool], owner: Callable[[str], str] = str
-) -> tuple[tuple[str, ...], str]:
+) -> tuple[tuple[str, ...], Verdict]:
     """The independent roots of a group of claims and its verdict.
 
     A root that sits inside another chain of the group passed the claim on
@@ -252,19 +254,58 @@ def similar_pairs(
         for t in terms:
             by_term[t].append(u)
     best: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
+    seen: dict[int, tuple[Wording, frozenset[str]]] = {}
     for u, v in _candidate_pairs(units, by_term):
         (i, a), (j, b) = units[u], units[v]
+        if i == j:
+            continue
         shared = a & b
-        fewest = least[0] if claims[i].article == claims[j].article else least[1]
-        if i == j or len(shared) < fewest or not _an_event(shared):
-            continue
-        if _conflict(a, b, "d:") or _conflict(a, b, "p:"):
-            continue
-        score = sum(idf[t] ** 2 for t in sorted(shared)) / (norm[u] * norm[v])
         key = (min(i, j), max(i, j))
-        if score >= threshold and score > best.get(key, (0.0, ()))[0]:
+        score = sum(idf[t] ** 2 for t in sorted(shared)) / (norm[u] * norm[v])
+        if score <= best.get(key, (0.0, ()))[0]:
+            continue
+        if _alike(claims[i], claims[j], a, b, threshold, least, score) or (
+            key not in best and _repeated(claims, key, seen)
+        ):
             best[key] = (round(score, 3), tuple(sorted(shared)))
     return best
+
+
+def _alike(
+    x: Claim,
+    y: Claim,
+    a: frozenset[str],
+    b: frozenset[str],
+    threshold: float,
+    least: tuple[int, int],
+    score: float,
+) -> bool:
+    """Are two content sentences (key terms ``a`` and ``b``) alike enough to be one claim?"""
+    shared = a & b
+    fewest = least[0] if x.article == y.article else least[1]
+    if len(shared) < fewest or not _an_event(shared) or score < threshold:
+        return False
+    return not (_conflict(a, b, "d:") or _conflict(a, b, "p:"))
+
+
+def _repeated(
+    claims: list[Claim],
+    key: tuple[int, int],
+    seen: dict[int, tuple[Wording, frozenset[str]]],
+) -> bool:
+    """Do claims ``key`` repeat one wording (:func:`attribution.overlap.repeats`)?
+
+    ``seen`` keeps each claim's wording and key terms once made.
+    """
+    for n in key:
+        if n not in seen:
+            seen[n] = wording(claims[n].text), frozenset(t for s in claims[n].terms for t in s)
+    (wi, ti), (wj, tj) = seen[key[0]], seen[key[1]]
+    short = ti if len(wi.words) <= len(wj.words) else tj
+    same = claims[key[0]].article == claims[key[1]].article
+    shared = ti & tj
+    verbs = frozenset(t[2:] for t in shared if t.startswith("v:"))
+    return repeats(wi, wj, same, _an_event(shared), verbs, short, shared)
 
 
 def _an_event(shared: frozenset[str]) -> bool:

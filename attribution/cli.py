@@ -6,39 +6,50 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 import networkx as nx
 
 from attribution.chains import Chain
 from attribution.claims import Claim
+from attribution.errors import AttributionError, BrowserError, CacheError
 from attribution.export import claim_record, claims_csv, read_claims, read_graph
 from attribution.export.trim import DEFAULT_MAX_NODES
 from attribution.rank import ranked_groups
+from attribution.vocab import VERDICTS
 
 if TYPE_CHECKING:
     from attribution.pipeline import Parsing
 
 
-def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(2)
+class CommandError(click.ClickException):
+    """A one-line ``error: ...`` on stderr and exit status 2: what every failure of a command gives."""
+
+    exit_code = 2
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+def _fail(message: str) -> NoReturn:
+    raise CommandError(message)
+
+
+# What the command line adds to the library's errors: the flag that gets round them.
+HINTS: dict[type[AttributionError], str] = {CacheError: "; try --no-cache"}
 
 
 @contextmanager
 def _one_line_errors(target: Path) -> Iterator[None]:
-    """Turn a missing model, an interrupt or an unwritable output into one line, exit 2."""
-    from attribution.cache import CacheError
-    from attribution.engine import EngineError
-    from attribution.nlp import ModelError
-
+    """Turn a library error, an interrupt or an unwritable output into one line, exit 2."""
     try:
         yield
-    except (ModelError, CacheError, EngineError) as err:
-        _fail(str(err))
+    except AttributionError as err:
+        _fail(f"{err}{HINTS.get(type(err), '')}")
     except KeyboardInterrupt:
         _fail("interrupted; no output file was left half-written")
     except OSError as err:
@@ -107,9 +118,31 @@ def _parsing(
 
     if scheduler and engine != "dask":
         _fail("--scheduler goes with --engine dask")
+    if engine == "dask" and not scheduler:
+        _fail("--engine dask needs --scheduler ADDRESS (e.g. tcp://host:8786)")
     cache = None if no_cache else (cache_file or default_path())
-    batch = {"batch_size": batch_size} if batch_size else {}
-    return Parsing(model, engine, jobs, scheduler, cache=cache, **batch)
+    how = Parsing(model, engine, jobs, scheduler, cache=cache)
+    return replace(how, batch_size=batch_size) if batch_size else how
+
+
+def _report(line: str) -> None:
+    """A skipped article or a warning from the build: one line on stderr."""
+    click.echo(line, err=True)
+
+
+@contextmanager
+def _progress_bar(shown: bool) -> Iterator[Callable[[int], None] | None]:
+    """A progress callback drawing a bar on stderr, or None when no bar is wanted."""
+    if not shown:
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(desc="articles", unit="art", leave=False)
+    try:
+        yield lambda done: bar.update(done - bar.n)
+    finally:
+        bar.close()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -193,28 +226,26 @@ def build(
     from attribution.entities import read_aliases
     from attribution.pipeline import build as run_build
 
-    aliases = {}
-    if aliases_file is not None:
-        try:
-            aliases = read_aliases(aliases_file)
-        except OSError as err:
-            _fail(f"{aliases_file}: cannot read the alias file ({err.strerror or err})")
-        except (UnicodeDecodeError, ValueError) as err:
-            _fail(f"{aliases_file}: {err}")
-    progress = not quiet and sys.stderr.isatty()
     with _one_line_errors(out_dir):
+        aliases = read_aliases(aliases_file) if aliases_file is not None else {}
+    how = _parsing(**parsing)
+    with _one_line_errors(out_dir), _progress_bar(not quiet and sys.stderr.isatty()) as bar:
         summary, graph = run_build(
             paths,
             out_dir,
-            _parsing(**parsing),
-            progress=progress,
+            parsing=how,
+            progress=bar,
+            report=_report,
             aliases=aliases,
             max_nodes=max_nodes,
         )
     if graph is None:
         _fail("no article could be read; nothing written")
     if not quiet:
-        for line in summary.lines(graph):
+        lines = summary.lines(graph)
+        if summary.page_note:
+            lines[-1] += " (raise --max-nodes to see more)"
+        for line in lines:
             click.echo(line, err=True)
         click.echo(
             f"wrote {out_dir}/graph.html and {len(summary.outputs) - 1} more files", err=True
@@ -253,9 +284,10 @@ def extract_cmd(paths: tuple[str, ...], out_file: Path, quiet: bool, **parsing: 
     from attribution.pipeline import Summary, extractions
 
     summary, lines, start = Summary(), [], time.perf_counter()
-    progress = not quiet and sys.stderr.isatty()
-    with _one_line_errors(out_file):
-        for article, extraction in extractions(paths, summary, _parsing(**parsing), progress):
+    how = _parsing(**parsing)
+    with _one_line_errors(out_file), _progress_bar(not quiet and sys.stderr.isatty()) as bar:
+        found = extractions(paths, summary, parsing=how, progress=bar, report=_report)
+        for article, extraction in found:
             lines.append(json.dumps(to_record(article, extraction), ensure_ascii=False))
             summary.read += 1
         if not lines:
@@ -303,7 +335,8 @@ def evaluate(
     if not files:
         _fail(f"{gold_dir}: no NAME.txt files here")
     records = _predictions(predictions, [str(t) for t, _ in files.values()], model)
-    scores, shown = ev.Scores(), {"miss": [], "false alarm": []}
+    scores = ev.Scores()
+    shown: dict[str, list[tuple[str, str]]] = {"miss": [], "false alarm": []}
     for name, (txt, ann) in files.items():
         text = txt.read_text(encoding="utf-8")
         gold = ev.parse_ann(ann.read_text(encoding="utf-8"), text) if ann else []
@@ -321,7 +354,9 @@ def evaluate(
             click.echo(f"{what:>11}  {name}: {_short(sentence, 220)}")
 
 
-def _predictions(path: Path | None, texts: list[str], model: str | None) -> dict[str, dict]:
+def _predictions(
+    path: Path | None, texts: list[str], model: str | None
+) -> dict[str, dict[str, Any]]:
     """``{doc: record}`` from a file, or by extracting the texts now."""
     if path is not None:
         try:
@@ -332,12 +367,13 @@ def _predictions(path: Path | None, texts: list[str], model: str | None) -> dict
     from attribution.extract.records import to_record
     from attribution.pipeline import Parsing, Summary, extractions
 
-    progress = sys.stderr.isatty()
     parsing = Parsing(model=model)  # scoring measures the extractor as it is: no cache
-    return {
-        r["doc"]: r
-        for r in (to_record(a, x) for a, x in extractions(texts, Summary(), parsing, progress))
-    }
+    try:
+        with _progress_bar(sys.stderr.isatty()) as bar:
+            found = extractions(texts, Summary(), parsing=parsing, progress=bar, report=_report)
+            return {r["doc"]: r for r in (to_record(a, x) for a, x in found)}
+    except AttributionError as err:
+        _fail(str(err))
 
 
 def _load(out_dir: Path) -> tuple[nx.MultiDiGraph, list[Claim]]:
@@ -347,10 +383,6 @@ def _load(out_dir: Path) -> tuple[nx.MultiDiGraph, list[Claim]]:
         return read_graph(out_dir), read_claims(out_dir)
     except (OSError, ValueError, TypeError, KeyError) as err:
         _fail(f"{out_dir}: cannot read the build ({err})")
-        raise  # unreachable: _fail exits
-
-
-VERDICTS = ("single_source", "corroborated", "unsourced")
 
 
 ROOT_KINDS = (
@@ -482,7 +514,7 @@ def _root_kinds(option: str | None) -> frozenset[str] | None:
 
 
 def _print_groups(graph: nx.MultiDiGraph, groups: list[list[Claim]], show_all: bool) -> None:
-    label = lambda n: graph.nodes[n].get("label", n) if n in graph else n  # noqa: E731
+    label: Callable[[str], str] = lambda n: graph.nodes[n].get("label", n) if n in graph else n  # noqa: E731
     for rank, members in enumerate(groups, 1):
         first = members[0]
         roots = ", ".join(label(r) for r in first.roots) or "no named source"
@@ -553,7 +585,7 @@ def chains(out_dir: Path, min_length: int, limit: int, fmt: str) -> None:
 
     graph, items = _load(out_dir)
     found = longest_chains(items, min_hops=min_length, limit=limit)
-    label = lambda n: graph.nodes[n].get("label", n) if n in graph else n  # noqa: E731
+    label: Callable[[str], str] = lambda n: graph.nodes[n].get("label", n) if n in graph else n  # noqa: E731
     if fmt == "json":
         records = [_chain_record(claim, chain, label) for claim, chain in found]
         click.echo(json.dumps(records, ensure_ascii=False, indent=1))
@@ -578,7 +610,7 @@ def _print_chains(found: list[tuple[Claim, Chain]], label: Callable[[str], str])
 
 def _chain_record(claim: Claim, chain: Chain, label: Callable[[str], str]) -> dict[str, Any]:
     """One chain of `attribution chains --format json`: its claim, path and hops."""
-    node = lambda n: {"id": n, "label": label(n)}  # noqa: E731
+    node: Callable[[str], dict[str, str]] = lambda n: {"id": n, "label": label(n)}  # noqa: E731
     return {
         "claim": claim.id,
         "text": claim.text,
@@ -654,14 +686,15 @@ def _find_node(graph: nx.MultiDiGraph, name: str) -> str:
     want = " ".join(name.split()).lower()
     names = {n: [d.get("label", n), *d.get("aliases", [])] for n, d in graph.nodes(data=True)}
     for test in (lambda x: x.lower() == want, lambda x: want in x.lower()):
-        found = sorted(n for n, xs in names.items() if n == name or any(test(x) for x in xs))
+        found: list[str] = sorted(
+            n for n, xs in names.items() if n == name or any(test(x) for x in xs)
+        )
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
             shown = "; ".join(f"{graph.nodes[n]['label']} ({n})" for n in found[:8])
             _fail(f"{name!r} fits {len(found)} sources: {shown}; give more of the name")
     _fail(f"no source named {name!r} in this build")
-    raise AssertionError  # unreachable: _fail exits
 
 
 def _short(text: str, width: int) -> str:
@@ -710,7 +743,7 @@ def view(out_dir: Path, print_only: bool, screenshot: Path | None) -> None:
 
 
 def _screenshot(page: Path, png: Path) -> None:
-    from attribution.export.browser import BrowserError, screenshot
+    from attribution.export.browser import screenshot
 
     try:
         screenshot(page, png)

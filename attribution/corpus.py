@@ -11,12 +11,15 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+from attribution.errors import CorpusError
 from attribution.lexicon import load_any, load_patterns, load_table
 
 Span = tuple[int, int]
@@ -27,15 +30,6 @@ _PROSE_WORDS = 8  # words in the longest line of a page that holds an article
 # surrogates, which UTF-8 cannot (a JSON "\ud800" escape, an undecodable file
 # name): one in an article would stop the GraphML and GEXF writers.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-class CorpusError(Exception):
-    """A file that cannot be read as articles; ``str()`` is a one-line message."""
-
-    def __init__(self, path: str | Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = str(path)
-        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -67,14 +61,14 @@ class Article:
         return any(b0 <= start and end <= b1 for b0, b1 in self.boilerplate)
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | CorpusError]:
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | CorpusError]:
     """Yield readable files under ``paths`` (files, folders, globs), sorted.
 
     Problems (a missing path, a folder with no articles) are yielded as
     :class:`CorpusError` so that a batch can report them and go on.
     """
     for raw in paths:
-        raw = str(raw)
+        raw = os.fspath(raw)
         matches = sorted(glob.glob(raw, recursive=True)) if glob.has_magic(raw) else [raw]
         if not matches:
             yield CorpusError(raw, "no file matches this pattern")
@@ -111,19 +105,49 @@ def read_path(path: Path) -> Iterator[Article | CorpusError]:
         yield err
 
 
-def read_corpus(paths: Iterable[str | Path]) -> Iterator[Article | CorpusError]:
-    """Stream every article under ``paths``; problems come as CorpusError items.
+def read_corpus(
+    items: Iterable[str | os.PathLike[str] | Article],
+) -> Iterator[Article | CorpusError]:
+    """Stream every article of ``items``; problems come as CorpusError items.
 
-    Ids are unique within the stream: a second ``story.txt`` in another folder
-    becomes ``story~2``.
+    An item is a path (a file, a folder or a glob), read from disk, or an
+    :class:`Article` already in memory, taken as it is (with any character no
+    output file can hold made a space). Ids are unique within the stream: a
+    second ``story.txt`` in another folder becomes ``story~2``.
     """
     seen: set[str] = set()
-    for item in expand_paths(paths):
-        if isinstance(item, CorpusError):
-            yield item
+    for item in items:
+        if isinstance(item, Article):
+            empty = not item.text.strip()
+            yield (
+                CorpusError(item.path, "empty article")
+                if empty
+                else _unique_id(writable(item), seen)
+            )
             continue
-        for article in read_path(item):
-            yield article if isinstance(article, CorpusError) else _unique_id(article, seen)
+        for found in expand_paths([item]):
+            if isinstance(found, CorpusError):
+                yield found
+                continue
+            for article in read_path(found):
+                yield article if isinstance(article, CorpusError) else _unique_id(article, seen)
+
+
+def from_text(text: str, id: str, *, path: str | None = None, outlet: str | None = None) -> Article:
+    """An article from its plain text in memory, read as a ``.txt`` file would be.
+
+    The title is the first line that is not site furniture; ``outlet`` is the
+    publisher, else the one the text names. Raises :class:`CorpusError` for a
+    text with nothing in it.
+    """
+    where = path or id
+    text = _NOT_XML.sub(" ", text)
+    if not text.strip():
+        raise CorpusError(where, "empty article")
+    furniture = load_any("boilerplate.txt")
+    lines = [line for _, _, line in _lines(text) if line]
+    title = next((ln for ln in lines if not furniture.search(ln)), lines[0])
+    return _finish(Article(id=id, text=text, path=where, title=title, outlet=outlet))
 
 
 def _unique_id(article: Article, seen: set[str]) -> Article:
@@ -151,13 +175,7 @@ def _read_text(path: Path) -> str:
 
 
 def _read_txt(path: Path, text: str) -> Article:
-    if not text.strip():
-        raise CorpusError(path, "empty article")
-    furniture = load_any("boilerplate.txt")
-    lines = [line for _, _, line in _lines(text) if line]
-    title = next((ln for ln in lines if not furniture.search(ln)), lines[0])
-    outlet = outlet_from_name(path.stem)
-    return _finish(Article(id=path.stem, text=text, path=str(path), title=title, outlet=outlet))
+    return from_text(text, path.stem, path=str(path), outlet=outlet_from_name(path.stem))
 
 
 def _read_html(path: Path, html: str) -> Article:
@@ -177,7 +195,7 @@ def _read_html(path: Path, html: str) -> Article:
             text=text,
             path=str(path),
             title=getattr(doc, "title", None),
-            outlet=getattr(doc, "sitename", None),
+            outlet=site_brand(getattr(doc, "sitename", None)),
             url=getattr(doc, "url", None),
             date=getattr(doc, "date", None),
         )
@@ -205,7 +223,7 @@ def _read_jsonl(path: Path, raw: str) -> Iterator[Article | CorpusError]:
         yield _finish(_article_from_record(path, lineno, record))
 
 
-def _article_from_record(path: Path, lineno: int, record: dict) -> Article:
+def _article_from_record(path: Path, lineno: int, record: dict[str, Any]) -> Article:
     def opt(key: str) -> str | None:
         value = record.get(key)
         return str(value) if value not in (None, "") else None
@@ -273,7 +291,7 @@ def writable(article: Article) -> Article:
 
     One character for one, so the text's offsets stay true.
     """
-    fixed = {
+    fixed: dict[str, Any] = {
         name: _NOT_XML.sub(" ", value)
         for name in _STRINGS
         if isinstance(value := getattr(article, name), str) and _NOT_XML.search(value)
@@ -338,6 +356,29 @@ def outlet_from_name(stem: str) -> str | None:
 def _squashed_outlets() -> dict[str, str]:
     """The outlet alias table keyed by letters only: "huffpost" for "huff post"."""
     return {re.sub(r"[^a-z]", "", k): v for k, v in load_table("outlet_aliases.tsv").items()}
+
+
+# "DW.COM", "Salon.com", "www.example.co.uk": a site name written as its domain.
+_DOMAIN = re.compile(
+    r"(?i)(?:www\.)?(?P<brand>[^\W_](?:[\w&'’-]*[^\W_])?)"
+    r"\.(?:com|org|net|info|news|co|tv|fm|(?:co\.|com\.)?[a-z]{2})"
+)
+
+
+def site_brand(sitename: str | None) -> str | None:
+    """The outlet a page's site name stands for: "DW.COM" is "DW", "Salon.com" is "Salon".
+
+    The brand is what the body calls the outlet, so the two join. A name the
+    outlet table knows as written ("FactCheck.org") is kept; so is a name
+    that is not a bare domain.
+    """
+    if sitename is None:
+        return None
+    name = sitename.strip()
+    match = _DOMAIN.fullmatch(name)
+    if not name or match is None or name.lower() in load_table("outlet_aliases.tsv"):
+        return name or None
+    return match["brand"]
 
 
 def outlet_from_text(text: str) -> str | None:

@@ -18,8 +18,10 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from attribution.errors import AliasError
 from attribution.extract.citation import Mention
 from attribution.lexicon import load_table, load_words
+from attribution.vocab import SourceKind
 
 # Surname spellings at least this similar (rapidfuzz ratio, 0-100) are one
 # person within an article: "Mauratova"/"Mouratova" scores 88.9, while
@@ -35,7 +37,7 @@ class Entity:
 
     id: str
     name: str
-    kind: str
+    kind: SourceKind
     aliases: tuple[str, ...] = ()
     author: str | None = None  # for a post: the entity that posted it
 
@@ -78,15 +80,27 @@ def alias_key(name: str) -> str:
 def read_aliases(path: Path) -> dict[str, str]:
     """A user's alias file: ``alias<TAB>canonical name`` per line, ``#`` comments.
 
-    Raises ValueError naming the line when a line has no tab.
+    Raises :class:`~attribution.errors.AliasError` when the file cannot be read
+    or a line has no tab (the message names the file and the line).
     """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise AliasError(f"{path}: cannot read the alias file ({err.strerror or err})") from err
+    except UnicodeDecodeError as err:
+        raise AliasError(f"{path}: {err}") from err
+    return parse_aliases(text, str(path))
+
+
+def parse_aliases(text: str, where: str = "aliases") -> dict[str, str]:
+    """An alias table from its text (``alias<TAB>canonical name`` lines); ``where`` names it."""
     table = {}
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         alias, tab, canonical = line.partition("\t")
         if not tab or not alias.strip() or not canonical.strip():
-            raise ValueError(f"line {n}: expected 'alias<TAB>canonical name'")
+            raise AliasError(f"{where}: line {n}: expected 'alias<TAB>canonical name'")
         table[alias_key(alias)] = canonical.strip()
     return table
 
@@ -194,7 +208,7 @@ class EntityIndex:
         full = _full_name_for(name, full_names) or name
         return self._add("person", full, surface, ident=f"person:{slug(full)}")
 
-    def _add(self, kind: str, name: str, alias: str, ident: str | None = None) -> str:
+    def _add(self, kind: SourceKind, name: str, alias: str, ident: str | None = None) -> str:
         ident = ident or f"{kind}:{slug(name)}"
         old = self.entities.get(ident)
         aliases = set(old.aliases if old else ()) | {alias.strip(), name}

@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 Frag = tuple[int, int]
 Spans = tuple[Frag, ...]
@@ -42,7 +43,8 @@ class Att:
     sentence: str = field(default="", compare=False)
 
     def role(self, name: str) -> Spans:
-        return getattr(self, name)
+        spans: Spans = getattr(self, name)
+        return spans
 
 
 # --------------------------------------------------------------- normalising
@@ -120,22 +122,23 @@ def parse_ann(ann: str, text: str) -> list[Att]:
             if roles and roles[0][0].startswith("Attribution"):
                 events.append([(r[0], r[1]) for r in roles[1:] if len(r) == 2])
     atts = []
-    for roles in events:
+    for event in events:
         by_role: dict[str, list[Frag]] = {"source": [], "cue": [], "content": []}
-        for role, ref in roles:
+        for role, ref in event:
             name = re.sub(r"\d+$", "", role).lower()
             if name in by_role:
                 by_role[name].extend(spans.get(ref, []))
-        att = Att(**{k: normalise(text, v) for k, v in by_role.items()})
+        spans_of = {k: normalise(text, v) for k, v in by_role.items()}
+        att = Att(source=spans_of["source"], cue=spans_of["cue"], content=spans_of["content"])
         if att.source or att.cue or att.content:
             atts.append(att)
     return atts
 
 
-def parse_record(record: dict, text: str) -> list[Att]:
+def parse_record(record: dict[str, Any], text: str) -> list[Att]:
     """Predicted attributions of one ``attribution extract`` record."""
 
-    def frags(value) -> list[Frag]:
+    def frags(value: Any) -> list[Frag]:
         if not value:
             return []
         return [tuple(value)] if isinstance(value[0], int) else [tuple(v) for v in value]
@@ -268,7 +271,7 @@ class Scores:
         matched = _matching(pred, gold)
         self.attribution.add(matched, len(pred), matched, len(gold))
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "documents": self.docs,
             "gold": self.gold,

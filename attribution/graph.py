@@ -14,12 +14,13 @@ from typing import NamedTuple
 import networkx as nx
 
 from attribution.entities import EntityIndex
-from attribution.extract import Citation, Extraction
+from attribution.extract import Citation, Extraction, Mention
+from attribution.lexicon import load_words
 
 # Extraction kinds measured against PolNeAR but too weak to draw as citations.
 GRAPH_SKIPS = frozenset({"stance"})
 # Media whose source is a post of its own: "In a tweet by Taras Kuzio".
-POST_MEDIA = frozenset({"tweet", "post", "telegram"})
+POST_MEDIA = load_words("post_media.txt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ def _post_medium(c: Citation) -> str | None:
 Relay = tuple[str, int, bool]  # the outlet's node, the citation saying so, unnamed sources only
 
 
-def _relay_outlet(citations: tuple[Citation, ...], ids: dict) -> Relay | None:
+def _relay_outlet(citations: tuple[Citation, ...], ids: dict[Mention, str]) -> Relay | None:
     """The outlet an article says it follows ("According to a report by Express UK").
 
     An article whose first citation is "The New York Post reports that ..." is

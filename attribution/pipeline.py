@@ -7,8 +7,9 @@ is unloaded; only then are they joined into the graph and the claims.
 
 from __future__ import annotations
 
+import logging
+import os
 import pickle
-import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -17,22 +18,32 @@ from pathlib import Path
 from typing import BinaryIO
 
 import networkx as nx
-from tqdm import tqdm
+from spacy.language import Language
 
 from attribution import nlp as nlp_mod
 from attribution.cache import Cache
 from attribution.claims import Claim, article_claims, group_claims, longest_chains, renamed
-from attribution.corpus import Article, CorpusError, read_corpus
-from attribution.engine import Engine
+from attribution.corpus import Article, read_corpus
+from attribution.engine import Engine, Given
 from attribution.engine import make as make_engine
 from attribution.entities import EntityIndex
+from attribution.errors import CorpusError, OptionError
 from attribution.export import write_all
 from attribution.extract import Extraction, compact
 from attribution.graph import ArticleInfo, add_article, finish
 from attribution.rank import rank_claims
 
-Report = Callable[[str], None]
+# A path (a file, a folder or a glob) or an article already in memory.
+Item = str | os.PathLike[str] | Article
+Report = Callable[[str], None]  # one line: an article skipped, or a warning
+Progress = Callable[[int], None]  # called with the number of articles done so far
 CHUNK = 512  # articles looked up in the cache at a time; the rest of the corpus waits on disk
+
+log = logging.getLogger("attribution")
+
+
+def _log_line(line: str) -> None:
+    log.warning("%s", line)
 
 
 @dataclass
@@ -51,10 +62,15 @@ class Summary:
     claims: int = 0
     outputs: list[Path] = field(default_factory=list)
     page_note: str | None = None  # what graph.html left out, if anything
+    chain_labels: list[str] = field(default_factory=list)  # ``longest_chain``'s node labels
 
     def lines(self, graph: nx.MultiDiGraph | None = None) -> list[str]:
-        labels = (lambda n: graph.nodes[n].get("label", n)) if graph is not None else str
-        chain = " -> ".join(labels(n) for n in self.longest_chain) or "none"
+        """The build's report, a line per topic; ``graph`` gives the chain's labels."""
+        if graph is not None:
+            names = [str(graph.nodes[n].get("label", n)) for n in self.longest_chain]
+        else:
+            names = self.chain_labels or self.longest_chain
+        chain = " -> ".join(names) or "none"
         hops = max(len(self.longest_chain) - 1, 0)
         return [
             f"articles read: {self.read} ({self.cached} from the cache), "
@@ -66,10 +82,17 @@ class Summary:
             *([f"graph.html: {self.page_note}"] if self.page_note else []),
         ]
 
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
 
 @dataclass(frozen=True)
 class Parsing:
-    """How articles are parsed: with which model, where, in what batches, with which cache."""
+    """How articles are parsed: with which model, where, in what batches, with which cache.
+
+    ``nlp`` is a spaCy pipeline already loaded, used as given in this process
+    (``model`` names one to load instead, in any engine).
+    """
 
     model: str | None = None
     engine: str = "local"  # or "dask", with ``scheduler``
@@ -77,14 +100,25 @@ class Parsing:
     scheduler: str | None = None
     batch_size: int = nlp_mod.BATCH_SIZE
     cache: Path | None = None  # None: parse every article, remember nothing
+    nlp: Language | None = None
+
+    def key(self) -> str:
+        """What parses depend on (the model and spaCy releases); says early if it is missing."""
+        if self.nlp is not None:
+            return nlp_mod.pipeline_key(self.nlp)
+        return nlp_mod.model_key(self.model)
 
     def start(self) -> Engine:
         """The engine that parses what the cache lacks (it loads the model when run)."""
-        return make_engine(self.engine, self.model, self.jobs, self.scheduler, self.batch_size)
+        if self.nlp is None:
+            return make_engine(self.engine, self.model, self.jobs, self.scheduler, self.batch_size)
+        if self.engine != "local" or self.jobs > 1:
+            raise OptionError("a loaded spaCy pipeline parses in this process only: one job")
+        return Given(self.nlp, self.batch_size)
 
 
-def _articles(paths: Iterable[str], summary: Summary, report: Report) -> Iterator[Article]:
-    for item in read_corpus(paths):
+def _articles(items: Iterable[Item], summary: Summary, report: Report) -> Iterator[Article]:
+    for item in read_corpus(items):
         if isinstance(item, CorpusError):
             summary.problems.append(str(item))
             report(f"skipped {item}")
@@ -93,23 +127,28 @@ def _articles(paths: Iterable[str], summary: Summary, report: Report) -> Iterato
 
 
 def extractions(
-    paths: Iterable[str],
+    items: Iterable[Item],
     summary: Summary,
+    *,
     parsing: Parsing = Parsing(),
-    progress: bool = False,
-    report: Report = lambda line: print(line, file=sys.stderr),
+    progress: Progress | None = None,
+    report: Report | None = None,
 ) -> Iterator[tuple[Article, Extraction]]:
-    """Stream ``(article, extraction)`` for every readable article under ``paths``, in order.
+    """Stream ``(article, extraction)`` for every readable article of ``items``, in order.
 
+    ``items`` are paths (files, folders, globs) or :class:`Article` objects.
     Articles go through the cache in chunks; only those it lacks are parsed.
-    Problems are reported and recorded in ``summary``; they never stop the stream.
+    Problems are reported (to ``report``, else to the "attribution" logger) and
+    recorded in ``summary``; they never stop the stream. ``progress`` is called
+    with the number of articles done after each one.
     """
-    warn = lambda line: report(f"warning: {line}")  # noqa: E731
-    key = nlp_mod.model_key(parsing.model)  # also says early when the model is missing
+    say = report or _log_line
+    warn = lambda line: say(f"warning: {line}")  # noqa: E731
+    key = parsing.key()  # also says early when the model is missing
     store = Cache(parsing.cache, key, warn) if parsing.cache else None
     engine: Engine | None = None
-    articles = _articles(paths, summary, report)
-    bar = tqdm(desc="articles", unit="art", disable=not progress, leave=False)
+    articles = _articles(items, summary, say)
+    done = 0
     try:
         while chunk := list(islice(articles, CHUNK)):
             known = [store.get(a) if store else None for a in chunk]
@@ -120,16 +159,17 @@ def extractions(
             for article, cached in zip(chunk, known, strict=True):
                 result = cached if cached is not None else next(fresh)
                 summary.cached += cached is not None
-                bar.update()
+                done += 1
+                if progress is not None:
+                    progress(done)
                 if isinstance(result, str):
                     summary.problems.append(result)
-                    report(f"skipped {result}")
+                    say(f"skipped {result}")
                     continue
                 if cached is None and store is not None:
                     store.put(article, result)
                 yield article, result
     finally:
-        bar.close()
         if engine is not None:
             engine.close()
         if store is not None:
@@ -137,45 +177,65 @@ def extractions(
 
 
 def build(
-    paths: Iterable[str],
+    items: Iterable[Item],
     out_dir: Path,
+    *,
     parsing: Parsing = Parsing(),
-    progress: bool = False,
-    report: Report = lambda line: print(line, file=sys.stderr),
+    progress: Progress | None = None,
+    report: Report | None = None,
     aliases: dict[str, str] | None = None,
     max_nodes: int | None = None,
 ) -> tuple[Summary, nx.MultiDiGraph | None]:
-    """Build the graph of every article under ``paths`` and write it to ``out_dir``.
+    """Build the graph of every article of ``items`` and write it to ``out_dir``.
 
     ``aliases`` is the user's alias table (:func:`attribution.entities.read_aliases`);
     ``max_nodes`` caps the nodes drawn on the page (the data files keep them all).
     """
     spill_dir = next(p for p in (out_dir, *out_dir.parents) if p.is_dir())
-    summary, graph, claims = collect(paths, parsing, progress, report, aliases, spill_dir)
+    summary, graph, claims = collect(
+        items,
+        parsing=parsing,
+        progress=progress,
+        report=report,
+        aliases=aliases,
+        spill_dir=spill_dir,
+    )
     if graph is None:
         return summary, None
+    summary.outputs, summary.page_note = write_all(
+        out_dir, graph, claims, title(summary.read), max_nodes
+    )
+    return summary, graph
+
+
+def title(read: int) -> str:
+    """The page's title for a build of ``read`` articles."""
+    return f"Citation graph of {read} article{'s' if read != 1 else ''}"
+
+
+def tally(summary: Summary, graph: nx.MultiDiGraph, claims: list[Claim]) -> None:
+    """Fill in ``summary``'s counts of sources, citations, claims and the longest chain."""
     top = longest_chains(claims, min_hops=1, limit=1)
     summary.sources = sum(1 for _, kind in graph.nodes(data="kind") if kind != "article")
     summary.citations = graph.number_of_edges()
     summary.longest_chain = list(top[0][1].path) if top else []
+    summary.chain_labels = [str(graph.nodes[n].get("label", n)) for n in summary.longest_chain]
     summary.claims = len(claims)
     summary.single_source = sum(c.verdict == "single_source" for c in claims)
     summary.corroborated = sum(c.verdict == "corroborated" for c in claims)
     summary.unsourced = sum(c.verdict == "unsourced" for c in claims)
-    title = f"Citation graph of {summary.read} article{'s' if summary.read != 1 else ''}"
-    summary.outputs, summary.page_note = write_all(out_dir, graph, claims, title, max_nodes)
-    return summary, graph
 
 
 def collect(
-    paths: Iterable[str],
+    items: Iterable[Item],
+    *,
     parsing: Parsing = Parsing(),
-    progress: bool = False,
-    report: Report = lambda line: print(line, file=sys.stderr),
+    progress: Progress | None = None,
+    report: Report | None = None,
     aliases: dict[str, str] | None = None,
     spill_dir: Path | None = None,
 ) -> tuple[Summary, nx.MultiDiGraph | None, list[Claim]]:
-    """The graph and the grouped claims of every article under ``paths``, in memory.
+    """The graph, the grouped claims and the counts of every article of ``items``, in memory.
 
     While the parser runs, each article's extraction waits in a spill file, not
     in memory: the graph is built once the model is unloaded, so the parse and
@@ -185,7 +245,8 @@ def collect(
     """
     summary = Summary()
     with tempfile.TemporaryFile(prefix=".attribution-spill-", dir=spill_dir) as spill:
-        for article, extraction in extractions(paths, summary, parsing, progress, report):
+        stream = extractions(items, summary, parsing=parsing, progress=progress, report=report)
+        for article, extraction in stream:
             info = ArticleInfo(
                 article.id, article.path, article.title, article.outlet, "", article.credit
             )
@@ -194,7 +255,8 @@ def collect(
         if not summary.read:
             return summary, None, []
         spill.seek(0)
-        graph, claims = _join(_unspill(spill, summary.read), aliases)
+        graph, claims = join(_unspill(spill, summary.read), aliases=aliases)
+    tally(summary, graph, claims)
     return summary, graph, claims
 
 
@@ -203,8 +265,8 @@ def _unspill(spill: BinaryIO, count: int) -> Iterator[tuple[ArticleInfo, Extract
         yield pickle.load(spill)
 
 
-def _join(
-    items: Iterable[tuple[ArticleInfo, Extraction]], aliases: dict[str, str] | None
+def join(
+    items: Iterable[tuple[ArticleInfo, Extraction]], *, aliases: dict[str, str] | None = None
 ) -> tuple[nx.MultiDiGraph, list[Claim]]:
     """Resolve every article's citations against the others; the joined graph and claims.
 
@@ -230,7 +292,7 @@ def all_claims(graph: nx.MultiDiGraph, claims: list[Claim], moves: dict[str, str
     Ranked order (:func:`attribution.rank.rank_claims`): the claims most worth
     checking first; claims.json is written in this order.
     """
-    rename = lambda node: moves.get(node, node)  # noqa: E731
+    rename: Callable[[str], str] = lambda node: moves.get(node, node)  # noqa: E731
     claims = [renamed(claim, rename) for claim in claims]
     claims.sort(key=lambda c: (c.article, c.id))
     anonymous = {n for n, kind in graph.nodes(data="kind") if kind == "anonymous"}

@@ -5,7 +5,7 @@
 
 An experiment, not a feature: the project does not depend on torch. Scores every pair of
 benchmarks/claim_pairs.tsv by the cosine of all-MiniLM-L6-v2 embeddings of the two claim
-texts, alone and OR-ed with the IDF rule in use (attribution/claims.py), and prints the
+texts, alone and OR-ed with the grouping in use (attribution/claims.py), and prints the
 seed truck pair's cosine. Skips with a message when the model or ../shared is absent.
 """
 
@@ -40,10 +40,10 @@ def main(shared: Path) -> int:
     for corpus in corpora:
         _, _, claims = collect([str(corpus)], report=lambda line: None)
         vectors = model.encode([c.text for c in claims], normalize_embeddings=True)
-        for i, j, score, terms, within, same in labelled_pairs(claims, labels):
-            least = cl.MIN_SHARED_TERMS if within else cl.MIN_SHARED_ACROSS
-            hit = score >= cl.SIMILARITY and terms >= least
-            rows.append((within, hit, float(vectors[i] @ vectors[j]), same))
+        grouped = cl.similar_pairs(claims)
+        for i, j, same in labelled_pairs(claims, labels):
+            within = claims[i].article == claims[j].article
+            rows.append((within, (i, j) in grouped, float(vectors[i] @ vectors[j]), same))
         for i, c in enumerate(claims):
             for j, d in enumerate(claims):
                 if TRUCK[0] in c.text and TRUCK[1] in d.text:

@@ -11,8 +11,6 @@ from attribution import nlp as nlp_mod
 from attribution.corpus import Article, read_path
 from attribution.extract import Extraction, extract
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
 
 @pytest.fixture(autouse=True)
 def own_cache(tmp_path_factory, monkeypatch) -> Path:

@@ -162,7 +162,7 @@ def test_adding_one_article_parses_one_article(tmp_path: Path) -> None:
 
     def run() -> Summary:
         summary = Summary()
-        summary.read = sum(1 for _ in extractions([str(corpus)], summary, parsing))
+        summary.read = sum(1 for _ in extractions([str(corpus)], summary, parsing=parsing))
         return summary
 
     first = run()

@@ -115,6 +115,72 @@ def test_said_on_an_outlets_show_in_curly_quotes_goes_through_the_outlet(tmp_pat
     assert chains(tmp_path, sentence, CLAIM) == {("article", "CNN", "Mirela Osk")}
 
 
+@pytest.mark.parametrize(
+    "sentence, venue",
+    [
+        (
+            "Mirela Osk blasted the ferry plan as a disgrace on The Harbour Morning Show.",
+            "Harbour Morning Show",
+        ),
+        (
+            "On The Harbour Morning Show on Tuesday, Mirela Osk criticized the ferry plan.",
+            "Harbour Morning Show",
+        ),
+        (
+            "In an interview with The Harbour Gazette, Mirela Osk likened the ferry plan to a "
+            "lottery.",
+            "Harbour Gazette",
+        ),
+        (
+            "In a Harbour Gazette essay last week, Mirela Osk acknowledged the cost of the ferry "
+            "plan.",
+            "Harbour Gazette",
+        ),
+    ],
+)
+def test_judging_aloud_through_a_venue_goes_through_the_venue(tmp_path, sentence, venue):
+    """ "blasted", "likened" are no speech verbs, but said on a show or in an interview
+    they are words the show or paper published."""
+    assert long_ones(chains(tmp_path, sentence)) == {("article", venue, "Mirela Osk")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mirela Osk blasted the ferry plan as a disgrace at a rally on Tuesday.",
+        "Mirela Osk criticized the coverage of the ferry plan on Harbour Radio.",
+        "The Harbour Gazette reported that Mirela Osk criticized the ferry plan.",
+    ],
+)
+def test_judging_aloud_without_a_venue_is_no_hop(tmp_path, sentence):
+    """Without a show or interview that published it, a judgement is the judge's own act."""
+    assert long_ones(chains(tmp_path, sentence)) == set()
+
+
+def _described_story(tmp_path: Path, before: str) -> set[Labels]:
+    text = (
+        "Mirela Osk Speaks Out On Ferry Fares\n\n"
+        f"{before}\n"
+        "The former transport secretary told The Harbour Gazette that ferry fares would rise in "
+        "March.\n"
+    )
+    claims, labels, _ = built(tmp_path, {"story.txt": text})
+    return long_ones(paths(claims, labels))
+
+
+def test_a_description_after_the_headlines_subject_is_that_person(tmp_path):
+    """The headline and the sentence before are about Mirela Osk: "the former minister" is her."""
+    before = "Mirela Osk spoke out on Tuesday about the ferry budget of Tomas Brell."
+    assert _described_story(tmp_path, before) == {("article", "Harbour Gazette", "Mirela Osk")}
+
+
+def test_a_description_after_someone_else_stays_a_description(tmp_path):
+    """The sentence before is about Tomas Brell: the secretary may be either of them."""
+    before = "Tomas Brell attacked Mirela Osk on Tuesday over the ferry budget."
+    found = _described_story(tmp_path, before)
+    assert not any("Osk" in label or "Brell" in label for path in found for label in path[2:])
+
+
 def test_nested_report_tweet_and_statement_make_a_three_hop_chain(tmp_path):
     sentence = (
         "The Harbour Gazette reported that Tomas Brell tweeted that the Ministry of Transport "

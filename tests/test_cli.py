@@ -580,7 +580,9 @@ def test_build_max_nodes_trims_the_page_only_and_says_so(tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     said = [line for line in result.stderr.splitlines() if line.startswith("graph.html: ")]
     assert len(said) == 1 and said[0].startswith("graph.html: showing 3 of ")
+    assert said[0].endswith("(raise --max-nodes to see more)")  # the CLI's hint, not the page's
     page = (out / "graph.html").read_text(encoding="utf-8")
+    assert "--max-nodes" not in page
     data = json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.DOTALL).group(1))
     assert len(data["nodes"]) == 3
     assert 'id="note">showing 3 of ' in page

@@ -442,3 +442,21 @@ def test_datelines_are_a_place_and_a_wire_at_a_paragraph_start():
         ("Port Ellis, Ore.", "AFP", "Port Ellis, Ore. (AFP) – "),
         ("DUNMORE", "", "DUNMORE — "),
     ]
+
+
+@pytest.mark.parametrize(
+    ("site", "outlet"),
+    [
+        ("DW.COM", "DW"),
+        ("Salon.com", "Salon"),
+        ("www.harbourgazette.co.uk", "harbourgazette"),
+        ("FactCheck.org", "FactCheck.org"),  # the outlet table knows it as written
+        ("The Coastal Ledger", "The Coastal Ledger"),
+        ("news.example.com/world", "news.example.com/world"),  # not a bare domain
+    ],
+)
+def test_html_site_name_keeps_its_brand(tmp_path: Path, site: str, outlet: str) -> None:
+    page = (FIXTURES / "coastal_ledger.html").read_text(encoding="utf-8")
+    page = page.replace('content="The Coastal Ledger"', f'content="{site}"')
+    assert f'content="{site}"' in page
+    assert _one_article(_write(tmp_path / "page.html", page)).outlet == outlet

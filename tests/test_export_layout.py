@@ -76,7 +76,7 @@ def test_trim_keeps_chains_first_and_says_what_it_dropped() -> None:
     assert trim.dropped == {"anonymous": 1, "person": 1}
     assert trim.note() == (
         "showing 4 of 6 nodes and 3 of 4 citations; left out the least connected: "
-        "1 anonymous, 1 person (raise --max-nodes to see more)"
+        "1 anonymous, 1 person"
     )
 
 

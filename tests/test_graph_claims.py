@@ -16,8 +16,6 @@ from attribution.entities import EntityIndex
 from attribution.extract import Citation, Extraction, Mention
 from attribution.graph import ArticleInfo, add_article, finish
 
-TEXT = "x" * 400
-
 
 def mention(name: str, kind: str, start: int) -> Mention:
     return Mention((start, start + len(name)), name, name, kind)

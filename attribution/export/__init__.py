@@ -6,11 +6,14 @@ interrupted run never leaves a half-written output behind.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
+import re
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from pathlib import Path
@@ -44,7 +47,11 @@ def write_atomic(path: Path, content: Content) -> None:
 def _stage(path: Path, content: Content) -> Path:
     """Write ``content`` to a temporary file beside ``path``, ready to be renamed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    remove_stale(path)
+    # ".graph.json.<pid>.<random>.tmp": ours, and which process is writing it.
+    fd, tmp = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp"
+    )
     try:
         # mkstemp makes the file owner-only; give it the mode a plain open() would.
         os.chmod(tmp, 0o666 & ~_umask())
@@ -58,6 +65,57 @@ def _stage(path: Path, content: Content) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return Path(tmp)
+
+
+def remove_stale(path: Path) -> list[Path]:
+    """Remove the temporaries of ``path`` that a killed write left behind; the ones removed.
+
+    Only our own names are touched: ``.NAME.<pid>.<random>.tmp`` whose
+    process is gone, and ``.NAME.<random>.tmp`` (named before the pid was in
+    the name) once it is an hour old. A temporary of a write still running,
+    and any other file, is left alone.
+    """
+    ours = re.compile(rf"\.{re.escape(path.name)}\.(?:(?P<pid>\d+)\.)?[a-z0-9_]+\.tmp")
+    removed = []
+    for entry in _entries(path.parent):
+        match = ours.fullmatch(entry.name)
+        if match is None or not _stale(entry, match["pid"]):
+            continue
+        with contextlib.suppress(OSError):  # another run got there first, or cannot
+            entry.unlink()
+            removed.append(entry)
+    return removed
+
+
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError:
+        return []
+
+
+def _stale(entry: Path, pid: str | None) -> bool:
+    """True when nothing writes ``entry`` any more."""
+    if pid is not None:
+        return int(pid) != os.getpid() and not _alive(int(pid))
+    try:
+        return time.time() - entry.stat().st_mtime > _LEGACY_AGE
+    except OSError:
+        return False
+
+
+_LEGACY_AGE = 3600  # seconds after which a temporary with no pid in its name is stale
+
+
+def _alive(pid: int) -> bool:
+    """True when process ``pid`` runs on this machine (or may: we cannot signal it)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
 
 
 def _umask() -> int:
@@ -107,7 +165,7 @@ def gexf(graph: nx.MultiDiGraph) -> Callable[[BinaryIO], None]:
     return lambda handle: write_gexf(graph, handle)
 
 
-def claim_record(c: Claim) -> dict:
+def claim_record(c: Claim) -> dict[str, Any]:
     """A claim as plain data: what claims.json holds (the grouping terms left out)."""
     record = {f.name: getattr(c, f.name) for f in fields(c) if f.name != "terms"}
     record["chains"] = [
@@ -119,12 +177,12 @@ def claim_record(c: Claim) -> dict:
     return record
 
 
-def hop_record(hop: Hop) -> dict:
+def hop_record(hop: Hop) -> dict[str, Any]:
     """A hop of a chain as plain data."""
     return {f.name: getattr(hop, f.name) for f in fields(hop)}
 
 
-def chain_from_record(record: dict) -> Chain:
+def chain_from_record(record: dict[str, Any]) -> Chain:
     """The Chain that :func:`claim_record` wrote as ``record``."""
     hops = tuple(Hop(**h) for h in record.get("hops") or ())
     return Chain(**{**record, "path": tuple(record["path"]), "hops": hops})

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from attribution.errors import BrowserError
+
 __all__ = ["BrowserError", "find_chromium", "load", "open_page", "screenshot"]
 
 # Without the background-networking flags Chromium keeps dialling Google's hosts.
@@ -29,10 +31,6 @@ CHROMIUM_FLAGS = (
 )
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 READY_TIMEOUT_MS = 60_000
-
-
-class BrowserError(RuntimeError):
-    """No usable headless browser: Playwright or Chromium is missing, or it failed."""
 
 
 def find_chromium() -> str | None:

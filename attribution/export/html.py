@@ -120,7 +120,7 @@ def html_pieces(
     long = [ch for ch in (*listed, *_all_chains(claims)) if _hops(ch) >= LONG_CHAIN]
     red = {e for ch in long for e in _hop_edges(graph, ch, edge_ids)}
     on_chain = {n for ch in long for n in ch.path if n in graph}
-    panel = {
+    panel: dict[str, Any] = {
         "chains": _chain_panel(graph, chains, edge_ids),
         "claims": _claim_panel(graph, claims, edge_ids),
         "note": note,
@@ -234,9 +234,9 @@ def _hop_edges(
     claim's chain. A chain read from an old claims.json, with no hops, goes by
     its path.
     """
-    steps = [(h.source, h.target, h.article, h.sentence) for h in chain.hops] or [
-        (u, v, chain.article, None) for u, v in pairwise(chain.path)
-    ]
+    steps: list[tuple[str, str, str, str | None]] = [
+        (h.source, h.target, h.article, h.sentence) for h in chain.hops
+    ] or [(u, v, chain.article, None) for u, v in pairwise(chain.path)]
     ids: list[str] = []
     for u, v, article, sentence in steps:
         keys = graph.get_edge_data(u, v) or {}

@@ -37,7 +37,7 @@ class Trim:
         return (
             f"showing {shown} of {self.total_nodes} nodes and "
             f"{self.shown_edges} of {self.total_edges} citations; "
-            f"left out the least connected: {kinds} (raise --max-nodes to see more)"
+            f"left out the least connected: {kinds}"
         )
 
 

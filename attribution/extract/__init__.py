@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, replace
+from typing import cast
 
 import numpy
 from spacy.tokens import Doc
@@ -24,6 +25,7 @@ from attribution.extract.resolve import Antecedents
 from attribution.extract.rules import RULES, Context, Found, according_to, may_fire, reporting_verb
 from attribution.extract.terms import content_terms
 from attribution.lexicon import load_patterns, load_words
+from attribution.vocab import Kind, Medium, SourceKind
 
 __all__ = ["EXTRACTOR_VERSION", "Citation", "Extraction", "Mention", "compact", "extract"]
 
@@ -104,8 +106,8 @@ def _compact(c: Citation) -> Citation:
         article=sys.intern(c.article),
         source=_compact_mention(c.source),
         citer=_compact_mention(c.citer),
-        kind=sys.intern(c.kind),
-        medium=sys.intern(c.medium),
+        kind=cast(Kind, sys.intern(c.kind)),
+        medium=cast(Medium, sys.intern(c.medium)),
         cue_text=sys.intern(c.cue_text),
         content_text=sys.intern(c.content_text),
         sentence_text=sys.intern(c.sentence_text),
@@ -117,7 +119,12 @@ def _compact(c: Citation) -> Citation:
 def _compact_mention(m: Mention | None) -> Mention | None:
     if m is None:
         return None
-    return replace(m, text=sys.intern(m.text), name=sys.intern(m.name), kind=sys.intern(m.kind))
+    return replace(
+        m,
+        text=sys.intern(m.text),
+        name=sys.intern(m.name),
+        kind=cast(SourceKind, sys.intern(m.kind)),
+    )
 
 
 def quoted_citations(
@@ -170,7 +177,7 @@ def _without_dateline(found: Found, dated: tuple[Span, ...], text: str) -> Found
 
     if inside(found.citer):
         found = replace(found, citer=None)
-    if inside(found.source):
+    if found.source is not None and inside(found.source):
         found = replace(found, source=_past_dateline(found.source, dated, text))
     return found
 
@@ -284,11 +291,11 @@ def _nonblank_lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _speaker_kind(name: str) -> str:
+def _speaker_kind(name: str) -> SourceKind:
     return "outlet" if _outlet_like(name) else "person"
 
 
-def _credit_kind(name: str) -> str:
+def _credit_kind(name: str) -> SourceKind:
     words = {w.lower().strip(".") for w in name.split()}
     if words & load_words("outlet_words.txt") or name.lower().endswith("images"):
         return "outlet"
@@ -309,7 +316,7 @@ def _posts_in_quotes(doc: Doc, found: list[tuple[Found, Span]]) -> list[tuple[Fo
                 continue
             n0 = start + match.start("name")
             name = match.group("name")
-            kind = "outlet" if _outlet_like(name) else "organisation"
+            kind: SourceKind = "outlet" if _outlet_like(name) else "organisation"
             mention = Mention((n0, n0 + len(name)), name, name, kind)
             colon = start + match.end("name")
             content = ((start + match.start("rest"), end),)
@@ -382,6 +389,7 @@ def nest(citations: list[Citation]) -> list[Citation]:
 
 def _innermost_parent(c: Citation, citations: list[Citation]) -> Citation | None:
     best: Citation | None = None
+    narrowest = 0  # the width of best's content
     for p in citations:
         span = p.content_span
         if p is c or span is None or c.cue is None or p.kind in WEAK_PARENTS:
@@ -389,8 +397,6 @@ def _innermost_parent(c: Citation, citations: list[Citation]) -> Citation | None
         inside = span[0] <= c.cue[0] and c.cue[1] <= span[1]
         if c.source is not None:
             inside = inside and span[0] <= c.source.span[0] and c.source.span[1] <= span[1]
-        if inside and (
-            best is None or span[1] - span[0] < best.content_span[1] - best.content_span[0]
-        ):
-            best = p
+        if inside and (best is None or span[1] - span[0] < narrowest):
+            best, narrowest = p, span[1] - span[0]
     return best

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-Span = tuple[int, int]
+from attribution.vocab import Kind, Medium, SourceKind
 
-# Kinds of source a mention can name.
-KINDS = ("outlet", "person", "organisation", "post", "anonymous", "article")
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,13 +15,14 @@ class Mention:
 
     ``span`` is where it stands (a pronoun stays a pronoun there); ``name`` is
     what it refers to after resolution within the article ("he" -> "Dmytro
-    Kuleba", "the newspaper" -> "The Telegraph"); ``kind`` is one of KINDS.
+    Kuleba", "the newspaper" -> "The Telegraph"); ``kind`` is what it is
+    (:data:`attribution.vocab.SourceKind`).
     """
 
     span: Span
     text: str
     name: str
-    kind: str
+    kind: SourceKind
     phrase: Span | None = None
 
     @property
@@ -47,8 +47,8 @@ class Citation:
     cue_text: str
     content: tuple[Span, ...]
     content_text: str
-    kind: str
-    medium: str
+    kind: Kind
+    medium: Medium
     sentence: Span
     sentence_text: str
     confidence: float

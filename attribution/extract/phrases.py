@@ -7,12 +7,13 @@ and clauses, see through "a report by X" to X, and guess the kind of source.
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from attribution.extract.cached import doc_text, ents_within
 from attribution.extract.citation import Mention
 from attribution.lexicon import load_table, load_words
+from attribution.vocab import SourceKind
 
 # Dependents that belong to a name ("The", "U.K.", "Olena", "'s").
 _NAME_DEPS = {"compound", "det", "flat", "nmod", "poss", "case", "amod", "nummod", "punct"}
@@ -131,7 +132,7 @@ def _phrase_span(head: Token) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-def _name(doc, tokens: list[Token], head: Token) -> str:
+def _name(doc: Doc, tokens: list[Token], head: Token) -> str:
     """The name inside the phrase: a PERSON or ORG entity when there is one."""
     for label, shortest in (("PERSON", 1), ("ORG", 2)):
         for ent in ents_within(doc, tokens[0].i, tokens[-1].i + 1):
@@ -156,7 +157,7 @@ def _strip_det(ent: SpacySpan) -> str:
     return text.removesuffix("'s").removesuffix("’s")
 
 
-def guess_kind(tokens: list[Token], head: Token) -> str:
+def guess_kind(tokens: list[Token], head: Token) -> SourceKind:
     """outlet, person, organisation, post or anonymous, from the phrase alone."""
     lower = head.lower_
     if lower in load_words("personal_pronouns.txt") or (

@@ -58,7 +58,11 @@ def _quotes_in(
         i = start + len(text[start:end]) - len(text[start:end].lstrip()) + 1
     while i < end:
         ch = text[i]
-        if closer is not None and (ch == closer or (closer == "”" and ch == '"')):
+        if (
+            closer is not None
+            and open_from is not None
+            and (ch == closer or (closer == "”" and ch == '"'))
+        ):
             found.append(_trim(text, open_from, i))
             open_from, closer = None, None
         elif closer is None and ch in OPENERS and _opens(text, i):

@@ -11,6 +11,7 @@ Offsets are characters into the article text as read from disk, end exclusive.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from attribution.corpus import Article
 from attribution.extract import WEAK_PARENTS, Citation, Extraction
@@ -24,7 +25,7 @@ def doc_name(article: Article) -> str:
     return Path(article.path).stem
 
 
-def to_record(article: Article, extraction: Extraction, nested: bool = False) -> dict:
+def to_record(article: Article, extraction: Extraction, nested: bool = False) -> dict[str, Any]:
     """The JSON-ready record of one article's citations (credits included).
 
     Like PARC and PolNeAR annotations, records are univocal by default: a

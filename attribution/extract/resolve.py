@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 import numpy
 from spacy.attrs import DEP, POS
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Span_
 
 from attribution.extract.cached import doc_ents, doc_text
 from attribution.extract.citation import Mention, Span
@@ -16,25 +17,8 @@ from attribution.extract.phrases import is_proper, mention_for
 from attribution.extract.rules import Found
 from attribution.lexicon import load_table, load_words
 
-_POSTS = {"tweet", "post", "telegram"}
-# Words the small model sometimes tags PERSON.
-_NOT_PEOPLE = {
-    *[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
-    *["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
-}
+_POSTS = load_words("post_media.txt")
+_NOT_PEOPLE = load_words("not_people.txt")  # months and days the small model tags PERSON
 
 
 @dataclass(frozen=True)
@@ -49,6 +33,8 @@ class Antecedents:
     sources: frozenset[tuple[int, int]] = frozenset()  # spans of sources the rules found
     # A lone surname's first name, where the article gives it one full name only.
     first_names: dict[str, str] = field(default_factory=dict)
+    # Each sentence's subject when it is a named person ("" otherwise); the first is the headline's.
+    subjects: tuple[str, ...] = ()
 
     @classmethod
     def from_doc(
@@ -90,7 +76,9 @@ class Antecedents:
         mentions = tuple(sorted(set(seen), key=lambda m: (m.span, m.name, m.kind, m.text)))
         sources = frozenset(f.source.span for f in found if f.source is not None)
         firsts = _first_names(mentions)
-        return cls(mentions, spans, posters, frozenset(quotes), starts, sources, firsts)
+        # A headline seldom parses as a clause: its person is the first one it names.
+        subjects = tuple(_named_subject(sent, n == 0) for n, sent in enumerate(doc.sents))
+        return cls(mentions, spans, posters, frozenset(quotes), starts, sources, firsts, subjects)
 
     def before(
         self,
@@ -174,6 +162,10 @@ class Antecedents:
             return None
         noun = words[-1]
         here = bisect_left(self.sentences, mention.span[0] + 1) - 1
+        roles = load_words("referring_roles.txt") | load_words("person_roles.txt")
+        if noun in roles and (subject := self._protagonist_before(here)):
+            found = [m for m in self.mentions if m.kind == "person" and m.name == subject]
+            return found[0] if found else None
         if noun in load_words("referring_roles.txt"):
             lo, hi = self.sentences[here - 1] if here > 0 else 0, self.sentences[here]
             people = [
@@ -197,6 +189,19 @@ class Antecedents:
                 return outlets[-1]
         return None
 
+    def _protagonist_before(self, here: int) -> str:
+        """The person the headline is about, when the sentence before ``here`` is about
+        them too: "Ana Lind Speaks Out ... / Ana Lind spoke Tuesday ... / On the show, the
+        former mayor said ...". A description that follows the article's subject in
+        both places is that subject; after anyone else it may be anyone ("Lind attacked
+        Ray. The former mayor said ..."), and stays a description."""
+        if here < 2 or len(self.subjects) <= here or not self.subjects[0]:
+            return ""
+        headline, before = self.subjects[0], self.subjects[here - 1]
+        # The tagger often runs a headline's name on into its verb ("Ana Lind Speaks").
+        same = bool(before) and before.split()[-1].lower() in headline.lower().split()
+        return before if before and same and len(before.split()) > 1 else ""
+
     def resolve_found(self, found: Found) -> Found:
         """Resolve both the source and the citer of a rule's finding."""
         said = tuple(part for part in found.content if part in self.quotes)
@@ -207,6 +212,19 @@ class Antecedents:
         if found.source is not None and source is None:
             return replace(found, source=None, citer=citer, kind="unresolved")
         return replace(found, source=source, citer=citer)
+
+
+def _named_subject(sent: Span_, headline: bool = False) -> str:
+    """The person a sentence is about: its main verb's subject, when the tagger names a
+    person there ("Ana Lind spoke ..."), else ""; in a headline, the first person named."""
+    if headline:
+        first = next((e for e in sent.ents if e.label_ == "PERSON"), None)
+        return _without_possessive(first.text) if first is not None else ""
+    subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.ent_type_ != "PERSON":
+        return ""
+    ent = next((e for e in sent.ents if e.start <= subject.i < e.end), None)
+    return _without_possessive(ent.text) if ent is not None and ent.label_ == "PERSON" else ""
 
 
 def _first_names(mentions: tuple[Mention, ...]) -> dict[str, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import cast
 
 import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, POS
@@ -19,14 +20,15 @@ from spacy.tokens import Doc, Token
 from attribution.extract.cached import doc_text
 from attribution.extract.citation import Mention, Span
 from attribution.extract.phrases import is_proper, mention_for
-from attribution.lexicon import load_words
+from attribution.lexicon import load_table, load_words
+from attribution.vocab import Kind, Medium
 
 _JOINER = re.compile(r"[ \t,:;—–\-\"“”'‘’]*")
 _EDGE_TRIM = " \t\n,.;:—–-\"“”'‘’()"
-_MEDIA = {"tweet": "tweet", "post": "post", "telegram": "telegram", "twitter": "tweet"}
-_BELIEF = {"believe", "think", "fear", "hope", "expect", "worry", "doubt", "feel", "know", "want"}
-_NEEDS_CLAUSE = _BELIEF | {"plan", "intend", "call", "ask", "show", "find", "point", "share"}
-_HEARERS = {"reporter", "reporters", "journalist", "journalists", "me", "us", "him", "her", "them"}
+_MEDIA = cast(dict[str, Medium], load_table("media_words.tsv"))
+_BELIEF = load_words("belief_verbs.txt")
+_NEEDS_CLAUSE = _BELIEF | load_words("clause_verbs.txt")
+_HEARERS = load_words("hearers.txt")
 
 
 @dataclass(frozen=True)
@@ -36,8 +38,8 @@ class Found:
     source: Mention | None
     cue: Span | None
     content: tuple[Span, ...]
-    kind: str
-    medium: str = "speech"
+    kind: Kind
+    medium: Medium = "speech"
     confidence: float = 0.7
     citer: Mention | None = None
     nested: bool = False
@@ -183,28 +185,9 @@ def _hearer(verb: Token) -> Mention | None:
     return None
 
 
-# Occasions on which a source speaks through a publisher: "in an interview with CNN",
-# "on Tuesday's episode of “Face the Nation”", "in a Wall Street Journal essay".
-_OCCASIONS = {
-    "interview",
-    "appearance",
-    "broadcast",
-    "episode",
-    "edition",
-    "segment",
-    "show",
-    "program",
-    "programme",
-    "podcast",
-    "essay",
-    "op-ed",
-    "column",
-    "statement",
-}
-# A show's name ends in one of these when it is not in quotes ("The Laura Ingraham Show").
-_SHOW_HEADS = {"show", "program", "programme", "podcast", "hour"}
-# "commented on the Times report": "on" gives the topic, not the venue.
-_ON_TOPIC = {"comment", "remark", "report", "elaborate", "reflect", "weigh", "focus", "touch"}
+_OCCASIONS = load_words("occasions.txt")  # "in an interview with CNN"
+_SHOW_HEADS = load_words("show_heads.txt")  # "The Laura Ingraham Show"
+_ON_TOPIC = load_words("topic_verbs.txt")  # "commented on the Times report": a topic, no venue
 # "said in Times Square", "said on Election Day": a place or a time is not a venue.
 _NOT_VENUES = {"DATE", "TIME", "FAC", "LOC", "EVENT", "CARDINAL", "ORDINAL"}
 
@@ -229,13 +212,33 @@ def _venue(verb: Token, ctx: Context) -> Mention | None:
     for prep in preps:
         for obj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
             if obj.lemma_.lower() in _OCCASIONS and not ctx.in_quote(obj.idx):
-                found = _occasion(obj, ctx)
+                # "on The Laura Ingraham Show": a show named alone is its own publisher.
+                found = _occasion(obj, ctx) or (_publisher(obj, ctx) if is_proper(obj) else None)
             elif prep.lower_ == "during" or verb.lemma_ in _ON_TOPIC:
                 found = None
             else:
                 found = _publisher(obj, ctx)
             if found is not None:
                 return found
+    return _venue_in_complement(verb, ctx)
+
+
+def _venue_in_complement(verb: Token, ctx: Context) -> Mention | None:
+    """A venue the parse hung on the verb's object: "blasted Clinton as a disgrace on The
+    Laura Ingraham Show". Only an occasion ("an interview with X") or a show's name
+    counts there: "criticized the coverage on CNN" may be CNN's coverage."""
+    for comp in (c for c in verb.rights if c.dep_ in {"dobj", "prep"}):
+        for prep in comp.subtree:
+            if prep is comp or prep.dep_ != "prep" or prep.lower_ not in {"in", "on"}:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.lemma_.lower() not in _OCCASIONS or ctx.in_quote(obj.idx):
+                    continue
+                found = _occasion(obj, ctx)
+                if found is None and is_proper(obj) and obj.lower_ in _SHOW_HEADS:
+                    found = _publisher(obj, ctx)
+                if found is not None:
+                    return found
     return None
 
 
@@ -262,7 +265,8 @@ def _publisher(tok: Token, ctx: Context) -> Mention | None:
     is an outlet of its own. A common noun ("the Senate floor", "a conference
     call") is neither.
     """
-    if tok.ent_type_ in _NOT_VENUES:
+    named_show = is_proper(tok) and tok.lower_ in _SHOW_HEADS  # the tagger's EVENT or not
+    if tok.ent_type_ in _NOT_VENUES and not named_show:
         return None
     titled = ctx.in_quote(tok.idx)
     if not (titled or is_proper(tok) or tok.lemma_.lower() in _SHOW_HEADS):
@@ -304,7 +308,7 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _medium(verb: Token) -> str:
+def _medium(verb: Token) -> Medium:
     # "an interview with The Huffington Post" is no post: a name's "Post" is an outlet.
     words = {verb.lemma_.lower()} | {
         t.lower_
@@ -326,7 +330,7 @@ def reporting_verb(tok: Token, ctx: Context) -> Found | None:
     if ctx.in_quote(tok.idx):
         return None
     subj = subject_of(tok)
-    if subj is None or subj.lower_ in {"it", "there", "i", "you", "we"}:
+    if subj is None or subj.lower_ in load_words("impersonal_subjects.txt"):
         return _passive_report(tok, ctx)
     if subj.dep_ == "nsubjpass":
         return _passive_report(tok, ctx)
@@ -339,13 +343,20 @@ def reporting_verb(tok: Token, ctx: Context) -> Found | None:
     source = mention_for(subj, _written_subject(tok))
     if source is None:
         return None
-    if hearer is None and source.kind != "outlet" and _lemma(tok) in load_words("hop_cues.txt"):
+    if hearer is None and source.kind != "outlet" and _spoken(_lemma(tok)):
         hearer = _venue(tok, ctx)
-    kind = "direct" if any(ctx.in_quote(s[0]) for s in content) else "indirect"
+    kind: Kind = "direct" if any(ctx.in_quote(s[0]) for s in content) else "indirect"
     confidence = 0.9 if kind == "direct" else 0.75
     return Found(
         source, token_span(tok), content, kind, _medium(tok), confidence, hearer, lemma=_lemma(tok)
     )
+
+
+def _spoken(lemma: str) -> bool:
+    """Does a cue with this lemma pass words on when said through a venue (a show, an
+    interview, an essay)? Speech verbs always; verbs of judging aloud ("blasted",
+    "likened": data/spoken_stances.txt) only there."""
+    return lemma in load_words("hop_cues.txt") or lemma in load_words("spoken_stances.txt")
 
 
 def _reported_content(verb: Token, ctx: Context) -> tuple[Span, ...]:
@@ -517,7 +528,7 @@ def post_reads(tok: Token, ctx: Context) -> Found | None:
     if tok.lemma_ not in {"read", "say"} or ctx.in_quote(tok.idx):
         return None
     subj = subject_of(tok)
-    if subj is None or subj.lemma_.lower() not in {"tweet", "post", "message", "statement"}:
+    if subj is None or subj.lemma_.lower() not in load_words("post_nouns.txt"):
         return None
     quote = ctx.quote_after(tok.idx + len(tok), within=4)
     if quote is None:
@@ -533,7 +544,7 @@ def post_reads(tok: Token, ctx: Context) -> Found | None:
     return Found(mention, token_span(tok), (quote,), "direct", medium, 0.8, lemma=_lemma(tok))
 
 
-_STANCE_SUBJECTS = {"he", "she", "they", "we", "i"}
+_STANCE_SUBJECTS = load_words("stance_pronouns.txt")
 
 
 def stance_verb(tok: Token, ctx: Context) -> Found | None:
@@ -559,7 +570,39 @@ def stance_verb(tok: Token, ctx: Context) -> Found | None:
     source = mention_for(subj, _written_subject(tok))
     if source is None or not content:
         return None
+    if _lemma(tok) in load_words("spoken_stances.txt") and source.kind != "outlet":
+        venue = _venue(tok, ctx)
+        if venue is not None:
+            return _judged_aloud(tok, source, venue)
     return Found(source, token_span(tok), content, "stance", "speech", 0.4, lemma=_lemma(tok))
+
+
+def _judged_aloud(verb: Token, source: Mention, venue: Mention) -> Found:
+    """ "X blasted Y as a disgrace on The Z Show": words the show published, so a
+    citation the show passes on. Its content is the judgement (the verb's
+    complements), without the venue's phrase."""
+    dropped = _venue_phrase(verb, venue)
+    content = spans_of(
+        t
+        for c in verb.rights
+        if c.dep_ not in {"punct", "cc", "conj", "npadvmod"}
+        for t in c.subtree
+        if t.i not in dropped
+    )
+    return Found(
+        source, token_span(verb), content, "indirect", "speech", 0.6, venue, lemma=_lemma(verb)
+    )
+
+
+def _venue_phrase(verb: Token, venue: Mention) -> set[int]:
+    """The tokens of the prepositional phrase that names ``venue`` ("on The Z Show")."""
+    for tok in verb.subtree:
+        if venue.span[0] <= tok.idx < venue.span[1]:
+            node = tok
+            while node.dep_ != "prep" and node.head is not node and node is not verb:
+                node = node.head
+            return {t.i for t in node.subtree} if node.dep_ == "prep" else set()
+    return set()
 
 
 def _actor(subj: Token) -> bool:
@@ -601,7 +644,7 @@ def may_fire(doc: Doc) -> numpy.ndarray:
     """
     strings = doc.vocab.strings
     pos, dep, lower, lemma = doc.to_array([POS, DEP, LOWER, LEMMA]).T
-    return (
+    return numpy.asarray(
         (pos == VERB)
         | (lower == strings["according"])
         | numpy.isin(dep, [strings["pobj"], strings["advmod"]])

@@ -60,9 +60,24 @@ def _term(tok: Token) -> str | None:
         return "d:" + tok.text.replace(",", "").lower()
     if tok.ent_type_ in _PLACES and cls == "n":
         cls = "p"
-    lemma = tok.lemma_.lower().strip("'’.")
+    lemma = _lemma(tok)
     if len(lemma) < 2 or lemma in load_words("cue_verbs.txt"):
         return None
     if cls == "v" and lemma in load_words("light_verbs.txt"):
         return None
     return f"{cls}:{lemma}"
+
+
+def _lemma(tok: Token) -> str:
+    """The token's lemma, lower-cased, with "-xes" plurals made right.
+
+    The English lookup table lemmatises "taxes" as "taxis" (and "axes" as
+    "axis"): "pay taxes" and "income tax" would share no term. A noun or verb
+    in "-xes" is the word without its "es" ("boxes", "fixes"); news has few
+    axes of symmetry.
+    """
+    lemma = tok.lemma_.lower().strip("'’.")
+    text = tok.lower_
+    if text.endswith("xes") and len(text) > 4 and tok.pos_ in ("NOUN", "VERB"):
+        return text[:-2]
+    return lemma
