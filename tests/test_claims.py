@@ -378,3 +378,15 @@ def test_a_write_up_of_a_report_relays_its_unnamed_sources_only(tmp_path):
     assert not any(p[-1] == "Mirela Osk" and len(p) > 2 for p in paths(claims, labels))
     relayed = [ch for c in claims for ch in c["chains"] if ch["path"][-1].endswith("sources")]
     assert relayed and all(ch["inferred"] for ch in relayed)
+
+
+def test_the_agency_can_be_a_government_agency_not_only_a_news_agency(tmp_path):
+    """ "the agency said" points back to the nearest outlet or organisation cited before."""
+    text = (
+        "The Harbour Times reported on Monday that ferry fares would rise. The poorest families "
+        "paid 4 percent more, according to the Federal Budget Office. The richest paid 9 "
+        "percent more, the agency said."
+    )
+    claims, labels, _ = built(tmp_path, {"story.txt": story(text)})
+    found = paths(claims, labels, "The richest paid 9 percent more")
+    assert found == {("article", "Federal Budget Office")}

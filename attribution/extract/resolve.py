@@ -95,7 +95,8 @@ class Antecedents:
         """
         ends = [m.span[1] for m in self.mentions]
         for m in reversed(self.mentions[: bisect_left(ends, pos + 1)]):
-            fits = m.kind == kind or (kind == "person" and m.span in self.humans)
+            # "outlet|organisation": "the agency" is a news agency or a government one.
+            fits = m.kind in kind.split("|") or (kind == "person" and m.span in self.humans)
             if m.span[1] > pos or not (kind == "any" or fits):
                 continue
             if any(a <= m.span[0] < b for a, b in skip) or (unlike and self._first(m) in unlike):
