@@ -466,10 +466,10 @@ def test_a_reader_that_breaks_gives_one_line_naming_the_file(tmp_path: Path, mon
     import attribution.corpus as corpus
 
     def broken(path: Path, text: str) -> Article:
-        raise RecursionError("too\\ndeep")
+        raise RecursionError("too\ndeep")
 
     monkeypatch.setattr(corpus, "_read_txt", broken)
-    path = _write(tmp_path / "ferry.txt", "A headline\\n\\nSome text.\\n")
+    path = _write(tmp_path / "ferry.txt", "A headline\n\nSome text.\n")
     (item,) = read_path(path)
     assert isinstance(item, CorpusError)
     assert str(item) == f"{path}: cannot be read (RecursionError: too deep)"
