@@ -96,13 +96,16 @@ def read_path(path: Path) -> Iterator[Article | CorpusError]:
         yield err
         return
     suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from _read_jsonl(path, raw)
-        return
     try:
-        yield (_read_html if suffix in (".html", ".htm") else _read_txt)(path, raw)
+        if suffix == ".jsonl":
+            yield from _read_jsonl(path, raw)
+        else:
+            yield (_read_html if suffix in (".html", ".htm") else _read_txt)(path, raw)
     except CorpusError as err:
         yield err
+    except Exception as err:  # a reader's bug or an HTML parser's must not stop the batch
+        message = " ".join(str(err).split())[:200]
+        yield CorpusError(path, f"cannot be read ({type(err).__name__}: {message})")
 
 
 def read_corpus(

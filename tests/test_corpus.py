@@ -460,3 +460,16 @@ def test_html_site_name_keeps_its_brand(tmp_path: Path, site: str, outlet: str) 
     page = page.replace('content="The Coastal Ledger"', f'content="{site}"')
     assert f'content="{site}"' in page
     assert _one_article(_write(tmp_path / "page.html", page)).outlet == outlet
+
+
+def test_a_reader_that_breaks_gives_one_line_naming_the_file(tmp_path: Path, monkeypatch) -> None:
+    import attribution.corpus as corpus
+
+    def broken(path: Path, text: str) -> Article:
+        raise RecursionError("too\ndeep")
+
+    monkeypatch.setattr(corpus, "_read_txt", broken)
+    path = _write(tmp_path / "ferry.txt", "A headline\n\nSome text.\n")
+    (item,) = read_path(path)
+    assert isinstance(item, CorpusError)
+    assert str(item) == f"{path}: cannot be read (RecursionError: too deep)"

@@ -85,6 +85,7 @@ def test_parts_give_true_offsets_into_the_whole_text(tmp_path: Path) -> None:
     assert {c.cue for c in split.citations} == {c.cue for c in whole.citations}
 
 
+@pytest.mark.slow
 def test_an_article_over_a_million_characters_does_not_stop_the_batch(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
