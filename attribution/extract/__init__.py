@@ -148,10 +148,11 @@ def quoted_citations(
     running on into the narrative.
     """
     out = []
+    quotes = frozenset(ctx.quotes)
     for f, sentence in found:
         if f.kind != "direct" or f.source is None:
             continue
-        for quote in (q for part in f.content if (q := quote_of(part, ctx.quotes))):
+        for quote in (q for part in f.content if (q := quote_of(part, quotes))):
             inner = Context(tuple(q for q in ctx.quotes if q != quote), ctx.text)
             span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
             for tok in span if span is not None else ():

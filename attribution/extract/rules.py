@@ -84,9 +84,13 @@ class Context:
 Rule = Callable[[Token, Context], "Found | None"]
 
 
-def quote_of(part: Span, quotes: Iterable[Span]) -> Span | None:
-    """The quote a content part is (:meth:`Context.said` may have cut its closing comma)."""
-    return next((q for q in quotes if q[0] == part[0] and part[1] <= q[1]), None)
+def quote_of(part: Span, quotes: frozenset[Span]) -> Span | None:
+    """The quote a content part is (:meth:`Context.said` may have cut its closing comma).
+
+    Looked up, not searched: an article can hold thousands of quotes and citations.
+    """
+    start, end = part
+    return next(((start, end + k) for k in range(4) if (start, end + k) in quotes), None)
 
 
 def token_span(tok: Token) -> Span:
