@@ -10,8 +10,10 @@ has the patterns that make hops and those that do not.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from attribution.extract import Citation, Mention
 from attribution.graph import Placed
@@ -19,14 +21,22 @@ from attribution.lexicon import load_words
 
 
 def chains_of(
-    p: Placed, article: str, article_node: str, placed: list[Placed], rename: Callable[[str], str]
+    p: Placed,
+    article: str,
+    article_node: str,
+    placed: list[Placed],
+    rename: Callable[[str], str],
+    nest: Nest | None = None,
 ) -> tuple[Chain, ...]:
     """The chains of ``p``'s claim: from the article down to its source, then on through
-    the citations nested in its content. ``rename`` gives node ids their final form."""
+    the citations nested in its content. ``rename`` gives node ids their final form;
+    ``nest`` is :func:`nesting` of ``placed``, worked out once per article by callers
+    that ask for every citation's chains."""
     if p.source is None:
         return ()
-    head = _head(p, article, article_node, placed)
-    found = {tuple(renamed_hops([*head, *tail], rename)) for tail in _tails(p, article, placed)}
+    nest = nest or nesting(placed)
+    head = _head(p, article, article_node, nest)
+    found = {tuple(renamed_hops([*head, *tail], rename)) for tail in _tails(p, article, nest)}
     return tuple(_chain(hops, article_node, article, p.citation, rename) for hops in sorted(found))
 
 
@@ -178,7 +188,7 @@ def _hop(source: str, target: str, article: str, c: Citation, inferred: bool = F
 
 
 def _head(
-    p: Placed, article: str, article_node: str, placed: list[Placed], below: tuple[Placed, ...] = ()
+    p: Placed, article: str, article_node: str, nest: Nest, below: tuple[Placed, ...] = ()
 ) -> list[Hop]:
     """The hops from the article down to ``p``'s source.
 
@@ -193,10 +203,10 @@ def _head(
     if citer == article_node:
         return [_hop(article_node, source, article, c)]
     if c.nested:
-        parent = _parent(p, placed)
+        parent = nest.parents[id(p)]
         if parent is None or parent in below:
             return [_hop(article_node, source, article, c)]
-        above = _head(parent, article, article_node, placed, (*below, p))
+        above = _head(parent, article, article_node, nest, (*below, p))
         if not carries(parent.citation, c):
             return above  # it rests on the parent's source
         return [*above, _hop(citer, source, article, c)]
@@ -240,6 +250,28 @@ def _through_citer(p: Placed) -> bool:
     return c.citer is not None and c.citer.kind == "outlet"
 
 
+class Nest(NamedTuple):
+    """Which citation each citation of an article is nested in, and the reverse, by ``id``."""
+
+    parents: dict[int, Placed | None]
+    children: dict[int, list[Placed]]
+
+
+def nesting(placed: list[Placed]) -> Nest:
+    """:class:`Nest` of an article's citations, in one pass over each source's citations
+    (a long article has thousands: comparing every pair for every claim is cubic)."""
+    by_source: dict[str | None, list[Placed]] = defaultdict(list)
+    for d in placed:
+        by_source[d.source].append(d)
+    parents = {id(p): _parent(p, by_source.get(p.citer, [])) for p in placed}
+    children: dict[int, list[Placed]] = defaultdict(list)
+    for d in placed:
+        parent = parents[id(d)]
+        if parent is not None and d.source is not None:
+            children[id(parent)].append(d)
+    return Nest(parents, children)
+
+
 def _parent(p: Placed, placed: list[Placed]) -> Placed | None:
     """The innermost citation whose content holds ``p``'s cue and whose source cites it.
 
@@ -264,7 +296,7 @@ def _width(x: tuple[int, int] | Placed) -> int:
     return span[1] - span[0]
 
 
-def _tails(p: Placed, article: str, placed: list[Placed], depth: int = 0) -> list[list[Hop]]:
+def _tails(p: Placed, article: str, nest: Nest, depth: int = 0) -> list[list[Hop]]:
     """Hops from ``p``'s source down through the citations nested in its content.
 
     Only citations that pass words on from a source that can speak continue
@@ -272,17 +304,13 @@ def _tails(p: Placed, article: str, placed: list[Placed], depth: int = 0) -> lis
     """
     if depth > 5 or not passes_on(p.citation):
         return [[]]
-    inner = [
-        d
-        for d in placed
-        if d.source is not None and _parent(d, placed) is p and carries(p.citation, d.citation)
-    ]
+    inner = [d for d in nest.children.get(id(p), []) if carries(p.citation, d.citation)]
     if not inner:
         return [[]]
     return [
         [_hop(p.source or "", d.source or "", article, d.citation), *tail]
         for d in inner
-        for tail in _tails(d, article, placed, depth + 1)
+        for tail in _tails(d, article, nest, depth + 1)
     ]
 
 

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from attribution.chains import Chain, chains_of, joined, renamed_hops
+from attribution.chains import Chain, chains_of, joined, nesting, renamed_hops
 from attribution.extract import Citation
 from attribution.graph import Placed
 from attribution.overlap import Wording, repeats, wording
@@ -90,6 +90,7 @@ def article_claims(
     ``rename`` maps node ids to their final, corpus-wide ids.
     """
     claims = []
+    nest = nesting(placed)
     for p in placed:
         c, source = p.citation, p.source
         if not c.content_text.strip():
@@ -102,7 +103,7 @@ def article_claims(
                 sentence=c.sentence_text,
                 cue=c.cue_text,
                 source=rename(source) if source is not None else None,
-                chains=chains_of(p, article, article_node, placed, rename),
+                chains=chains_of(p, article, article_node, placed, rename, nest),
                 terms=c.terms,
             )
         )
