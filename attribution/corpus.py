@@ -121,7 +121,7 @@ def read_corpus(
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Article):
-            empty = not item.text.strip()
+            empty = not _NOT_XML.sub(" ", item.text).strip()
             yield (
                 CorpusError(item.path, "empty article")
                 if empty
@@ -220,7 +220,7 @@ def _read_jsonl(path: Path, raw: str) -> Iterator[Article | CorpusError]:
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield CorpusError(where, 'expected an object with a "text" string')
             continue
-        if not record["text"].strip():
+        if not _NOT_XML.sub(" ", record["text"]).strip():
             yield CorpusError(where, "empty article")
             continue
         yield _finish(_article_from_record(path, lineno, record))

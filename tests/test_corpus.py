@@ -473,3 +473,13 @@ def test_a_reader_that_breaks_gives_one_line_naming_the_file(tmp_path: Path, mon
     (item,) = read_path(path)
     assert isinstance(item, CorpusError)
     assert str(item) == f"{path}: cannot be read (RecursionError: too deep)"
+
+
+def test_a_json_line_whose_text_is_only_a_lone_surrogate_is_an_empty_article(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text('{"text": "\\ud800"}\n', encoding="utf-8")
+    (item,) = list(read_path(path))
+    assert isinstance(item, CorpusError)
+    assert str(item) == f"{path}:1: empty article"
