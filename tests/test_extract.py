@@ -76,6 +76,15 @@ def test_pronoun_resolves_to_the_person_named_before(run_extract):
     assert c.content_text == "Our neighbours are standing together tonight."
 
 
+def test_he_never_points_back_to_a_plural_group(run_extract):
+    ex = run_extract(
+        "Minister Oskar Lind said county clerks should call the state for help. "
+        "With hundreds of polling places, “no one attack can stop the count,” he said."
+    )
+    c = next(c for c in ex.citations if c.source and c.source.text == "he")
+    assert c.source.name == "Oskar Lind"
+
+
 def test_the_newspaper_resolves_to_the_outlet_named_before(run_extract):
     ex = run_extract(
         "The Telegraph spoke to Irena Holt, a lawyer in Leeds.\n\n"

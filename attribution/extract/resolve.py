@@ -69,7 +69,8 @@ class Antecedents:
         seen.extend(_named_arguments(doc))
         humans = _human_subjects(doc)
         seen.extend(humans)
-        spans = frozenset(m.span for m in humans)
+        # Only a singular one can be "he" or "she"; "local officials" stay for "they".
+        spans = frozenset(m.span for m, plural in humans.items() if not plural)
         if skip:
             seen = [m for m in seen if not any(a <= m.span[0] < b for a, b in skip)]
         starts = tuple(sent.start_char for sent in doc.sents)
@@ -276,17 +277,18 @@ def _inside_description(tok: Token) -> bool:
     return False
 
 
-def _human_subjects(doc: Doc) -> list[Mention]:
+def _human_subjects(doc: Doc) -> dict[Mention, bool]:
     """Unnamed people acting as subjects ("a woman in the port city confronted ..."),
-    which "she" may point back to as readily as to a named person."""
+    which "she" may point back to as readily as to a named person; each with
+    whether it is plural."""
     roles = load_words("person_roles.txt")
-    out = []
+    out = {}
     for tok in _tokens_where(doc, ("nsubj", "nsubjpass"), ("NOUN",)):
         if tok.lemma_.lower() in roles:
             start = tok.left_edge.idx if tok.left_edge.dep_ == "det" else tok.idx
             end = tok.idx + len(tok)
             text = doc_text(doc)[start:end]
-            out.append(Mention((start, end), text, text.lower(), "anonymous"))
+            out[Mention((start, end), text, text.lower(), "anonymous")] = tok.tag_ == "NNS"
     return out
 
 
