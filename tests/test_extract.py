@@ -78,7 +78,7 @@ def test_pronoun_resolves_to_the_person_named_before(run_extract):
 
 def test_he_never_points_back_to_a_plural_group(run_extract):
     ex = run_extract(
-        "Minister Oskar Lind said county clerks should call the state for help. "
+        "Minister Oskar Lind said local election officials should call the state for help. "
         "With hundreds of polling places, “no one attack can stop the count,” he said."
     )
     c = next(c for c in ex.citations if c.source and c.source.text == "he")
