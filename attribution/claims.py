@@ -77,6 +77,7 @@ class Claim:
     articles: int = 0
     listed: bool = True
     stance: str = "asserts"
+    clause: bool = True  # the content holds a finite verb (Citation.clause)
 
 
 def article_claims(
@@ -105,6 +106,7 @@ def article_claims(
                 source=rename(source) if source is not None else None,
                 chains=chains_of(p, article, article_node, placed, rename, nest),
                 terms=c.terms,
+                clause=c.clause,
             )
         )
     return claims

@@ -36,10 +36,11 @@ OPINION = -1.0
 OWN_VIEW = -1.0
 NOT_ASSERTED = -1.5
 BELIEF_CUE = -1.0  # "officials praised ...", "they expect ...": a belief or wish, not a statement
-PRONOUN_SUBJECT = -1.0  # "he has been ..." needs its sentence to be understood
+# "he has been ...", "the two raised ...": who it is about needs the sentence before.
+NEEDS_CONTEXT = -2.5
 ROOT_WEIGHT = {
     "anonymous": 2.5,
-    "document": 2.0,
+    "document": 2.0,  # a record the text names: "a 2014 Harlow study", "census data"
     "post": 1.5,
     "article": 1.0,
     "outlet": 1.0,
@@ -47,6 +48,7 @@ ROOT_WEIGHT = {
     "described": 0.5,
     "person": 0.0,
 }
+UNNAMED_RECORD = 0.5  # "the data", "one slide": which record, the reader cannot tell
 SECONDHAND = 1.0  # each hop past the first: the claim was passed on, up to MAX_SECONDHAND
 MAX_SECONDHAND = 2.0
 PER_ARTICLE = 1.0  # each article beyond the first, up to MAX_EXTRA_ARTICLES
@@ -65,6 +67,11 @@ _MID_CLAUSE = frozenset(
     {"and", "but", "or", "nor", "so", "because", "which", "whom", "whose", "while", "whereas"}
 )
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "these", "those"})
+# Verbs that, right after "that", make it a relative pronoun, not a clause's start.
+_FINITE = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+     "may", "might", "should", "must", "do", "does", "did"}
+)  # fmt: skip
 # "told staff never to speak of it", "plans to release": an instruction or a plan.
 _INSTRUCTION = (("to",), ("not", "to"), ("never", "to"))
 
@@ -94,22 +101,47 @@ def clean_text(text: str) -> str:
     dated = datelines(text)
     if dated and dated[0].span[0] == 0:
         text = text[dated[0].span[1] :]  # "PARIS (AFP) — " opens the paragraph, not the claim
-    text = _TRAIL.sub("", _LEAD.sub("", text))
+    text = _without_cue_clause(_TRAIL.sub("", _LEAD.sub("", text)))
     # A quotation opened inside the claim and closed past its end gets its close.
     return text + "”" if text.count("“") > text.count("”") else text
 
 
+def _without_cue_clause(text: str) -> str:
+    """``text`` after a cue clause of its own at its start, if it opens with one.
+
+    "The researchers reported Friday that Apple holds ..." is the researchers'
+    claim that Apple holds ...: the claim is what follows the "that", when a cue
+    verb stands within the three words before it and enough is left to read.
+    """
+    parts = text.split(" ")
+    cues = load_words("rank_lead_cues.txt")
+    for i, word in enumerate(parts[2:9], start=2):
+        if word != "that":
+            continue
+        lead = [w.strip(",;:“”\"‘’'").lower() for w in parts[max(i - 3, 0) : i]]
+        rest = " ".join(parts[i + 1 :])
+        # "the things he said that were wrong": a relative "that", its verb right after.
+        relative = words(rest)[:1] and words(rest)[0] in _FINITE
+        if any(w in cues for w in lead) and not relative and len(words(rest)) >= MIN_WORDS:
+            return rest
+        return text
+    return text
+
+
 def stance_of(claim: Claim) -> str:
-    """``denies`` for a denial cue, ``negated`` for a negated cue, else ``asserts``.
+    """``denies``, ``disputed``, ``negated`` or ``asserts``: what the source does with it.
 
     "Officials deny that any bargaining took place" is a denial by officials,
     not their word that bargaining took place; "she has not said that ..."
-    asserts nothing either.
+    asserts nothing either; "the state incorrectly stated that ..." is a
+    statement the article holds false.
     """
     cue = words(claim.cue)
     if any(w in load_words("rank_deny_cues.txt") for w in cue):
         return "denies"
     before = _before_cue(claim.sentence, claim.cue, claim.text)
+    if any(w in load_words("rank_dispute_words.txt") for w in before[-2:]):
+        return "disputed"
     if any(w in load_words("rank_negations.txt") or w.endswith("n't") for w in before[-3:]):
         return "negated"
     return "asserts"
@@ -139,7 +171,9 @@ def unlisted_reason(claim: Claim, text: str, title: str = "") -> str:
     ws = words(text)
     if len(ws) < MIN_WORDS:
         return f"fragment under {MIN_WORDS} words"
-    if text.rstrip("”\"’' ").endswith("?"):
+    if not claim.clause:
+        return "a phrase with no verb, not a statement"
+    if _asks(text):
         return "a question"
     if load_any("rank_reader_appeals.txt").search(text):
         return "an appeal to readers"
@@ -151,9 +185,23 @@ def unlisted_reason(claim: Claim, text: str, title: str = "") -> str:
         return "has no subject"
     if any(tuple(ws[: len(lead)]) == lead for lead in _INSTRUCTION):
         return "an instruction or plan, not a statement"
+    if words(claim.cue)[-1:] and words(claim.cue)[-1] in load_words("rank_belief_cues.txt"):
+        return "a belief or wish, not a statement"
+    if claim.cue == "citing" and 0 <= _position(claim) < claim.sentence.find(claim.cue):
+        # "The court blocked the sale, citing a risk": the court's act, told by the article.
+        return "an act the source gave reasons for, not its statement"
     if title and _headline(claim.sentence, title):
         return "repeats the headline"
     return ""
+
+
+def _asks(text: str) -> bool:
+    """Does ``text`` end on a question, or on a question and a word or two ("... ? Odd.")?"""
+    body = text.rstrip("”\"’' ")
+    if body.endswith("?"):
+        return True
+    _, mark, tail = body.rpartition("?")
+    return bool(mark) and len(words(tail)) <= 2
 
 
 def _headline(sentence: str, title: str) -> bool:
@@ -277,9 +325,11 @@ def root_kind(root: str, kinds: Mapping[str, str], labels: Mapping[str, str]) ->
     label = words(labels.get(root, ""))
     head = label[-1] if label else ""
     if kind in {"anonymous", "article", "organisation"} and head in load_words(
-        "rank_document_heads.txt"
+        "document_heads.txt"
     ):
         return "document"
+    if kind == "anonymous" and label and all(_DIGIT.search(w) or w in _numbers() for w in label):
+        return "described"  # "63 percent said ...": a share of people asked, not a source
     if kind == "anonymous":
         unnamed = load_words("rank_unnamed_heads.txt")
         return "anonymous" if any(w in unnamed for w in label) else "described"
@@ -316,14 +366,18 @@ def score_group(
         parts.append((OWN_VIEW, "speaks of own views"))
     if all(set(words(c.cue)) & load_words("rank_belief_cues.txt") for c in members):
         parts.append((BELIEF_CUE, "a belief or wish, not a statement"))
-    if all(words(r.text)[:1] and words(r.text)[0] in _PRONOUN_SUBJECTS for r in listed):
-        parts.append((PRONOUN_SUBJECT, "subject is a pronoun"))
+    if all(_needs_context(r.text) for r in listed):
+        parts.append((NEEDS_CONTEXT, "its subject needs the sentence before"))
     stances = {r.stance for r in listed}
     if "asserts" not in stances:
-        parts.append((NOT_ASSERTED, "a denial" if "denies" in stances else "a negated cue"))
+        said = {"denies": "a denial", "disputed": "held false by the article"}
+        parts.append((NOT_ASSERTED, next((said[s] for s in said if s in stances), "a negated cue")))
     root = members[0].roots[0] if members[0].roots else ""
     kind = root_kind(root, kinds, labels) if root else "none"
-    parts.append((ROOT_WEIGHT.get(kind, 0.0), f"{kind} root"))
+    if kind == "document" and not _named(_as_written(labels.get(root, ""), members)):
+        parts.append((UNNAMED_RECORD, "unnamed document root"))
+    else:
+        parts.append((ROOT_WEIGHT.get(kind, 0.0), f"{kind} root"))
     hops = max((len(ch.path) - 1 for c in members for ch in c.chains), default=0)
     if hops >= 2:
         parts.append((min((hops - 1) * SECONDHAND, MAX_SECONDHAND), f"{hops}-hop chain"))
@@ -336,6 +390,33 @@ def score_group(
     score = round(sum(p for p, _ in parts), 2)
     why = "; ".join(f"{p:+g} {label}" for p, label in parts if p)
     return Score(score, why or "no signal", kind, articles)
+
+
+def _needs_context(text: str) -> bool:
+    """Does the claim open on a pronoun or a bare description ("he", "the two", "the
+    developers") that only the sentence before can say who it is?"""
+    ws = text.split()
+    first = words(" ".join(ws[:1]))
+    if first and first[0] in _PRONOUN_SUBJECTS:
+        return True
+    return bool(first) and first[0] == "the" and not any(w[:1].isupper() for w in ws[1:3])
+
+
+def _as_written(label: str, members: list[Claim]) -> str:
+    """``label`` as a sentence of the claims writes it: unnamed sources' labels are
+    lower-cased ("the real clear politics average")."""
+    for c in members:
+        at = c.sentence.lower().find(label.lower()) if label else -1
+        if at >= 0:
+            written = c.sentence[at : at + len(label)]
+            # A capital that only opens the sentence ("Polls showed ...") names nothing.
+            return written[:1].lower() + written[1:] if at == 0 else written
+    return label
+
+
+def _named(label: str) -> bool:
+    """Does ``label`` carry a name or a figure ("Reuters survey", "2014 study")?"""
+    return any(w[:1].isupper() or w[:1].isdigit() for w in label.split())
 
 
 def _numbers() -> frozenset[str]:

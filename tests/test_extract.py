@@ -537,3 +537,45 @@ def test_a_handmade_table_of_the_models_parse_extracts_the_same(nlp):
     ex = extract_doc(doc)
     assert ex.citations
     assert extract_doc(hand(text, table_of(doc))) == ex
+
+
+def test_the_study_points_back_to_the_named_record_before(run_extract):
+    ex = run_extract(
+        "A Harlow Institute survey found that most wells in the county had lead. "
+        "The study also found that 30 wells had arsenic."
+    )
+    c = next(c for c in ex.citations if "arsenic" in c.content_text)
+    assert c.source.name == "Harlow Institute"
+
+
+def test_the_study_with_no_named_record_before_stays_a_description(run_extract):
+    ex = run_extract(
+        "Ana Ruiz said the wells were safe to drink from. "
+        "The study found that 30 wells had arsenic."
+    )
+    c = next(c for c in ex.citations if "arsenic" in c.content_text)
+    assert c.source.name == "the study"
+
+
+def test_a_survey_of_something_is_not_said_by_that_thing(run_extract):
+    ex = run_extract(
+        "Most of the county's wells had lead, according to a Harlow Institute survey of local farmers."
+    )
+    c = next(c for c in ex.citations if "lead" in c.content_text)
+    assert c.source.name == "Harlow Institute"
+
+
+def test_data_from_a_named_survey_is_the_survey(run_extract):
+    ex = run_extract(
+        "Data from the 2019 Harlow Community Survey show that most of the county's wells had lead."
+    )
+    c = next(c for c in ex.citations if "lead" in c.content_text)
+    assert "harlow community survey" in c.source.name.lower()
+    assert c.source.kind != "person"
+
+
+def test_a_phrase_with_no_verb_is_no_statement(run_extract):
+    ex = run_extract("The Harlow Institute poll shows Ana Ruiz leading Ola Berg by four points.")
+    assert [c.clause for c in ex.citations] == [False]
+    ex = run_extract("The Harlow Institute poll shows that Ana Ruiz leads Ola Berg by four points.")
+    assert [c.clause for c in ex.citations] == [True]

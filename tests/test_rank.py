@@ -27,6 +27,8 @@ KINDS = {
     "person:lena-ward": "person",
     "post:a1:tweet:lena-ward": "post",
     "outlet:harbour-gazette": "outlet",
+    "anonymous:a1:harbour-survey": "anonymous",
+    "anonymous:a1:63-percent": "anonymous",
 }
 LABELS = {
     "anonymous:a1:officials": "officials",
@@ -35,6 +37,8 @@ LABELS = {
     "person:lena-ward": "Lena Ward",
     "post:a1:tweet:lena-ward": "tweet by Lena Ward",
     "outlet:harbour-gazette": "Harbour Gazette",
+    "anonymous:a1:harbour-survey": "the 2014 harbour survey",
+    "anonymous:a1:63-percent": "63 percent",
 }
 
 
@@ -70,6 +74,9 @@ def claim(
         ("With two ferries idle, “the timetable cannot hold", "With two ferries idle, “the timetable cannot hold”"),
         ("That claim is simply wrong.", "That claim is simply wrong."),
         ("PORTVALE (HNS) — Three ferries were moored on Tuesday", "Three ferries were moored on Tuesday"),
+        ("The inspectors reported Friday that the pier cost 3 million pounds", "the pier cost 3 million pounds"),
+        ("Polls showed that few people in the town used the ferry", "few people in the town used the ferry"),
+        ("the things she said that were wrong about the pier", "the things she said that were wrong about the pier"),
     ],
 )  # fmt: skip
 def test_clean_text_trims_that_dangling_punctuation_and_datelines(raw: str, clean: str) -> None:
@@ -130,6 +137,27 @@ def test_two_statements_with_different_cues_stay_two_claims() -> None:
     assert ranked["c2"].listed
 
 
+def test_a_belief_or_praise_is_off_the_list() -> None:
+    sentence = "The crossing reopened as officials praised the crews for working through the night."
+    c = claim("The crossing reopened", sentence=sentence, cue="praised")
+    assert (
+        unlisted_reason(c, "The crossing reopened at dawn") == "a belief or wish, not a statement"
+    )
+
+
+def test_an_act_the_source_gave_reasons_for_is_off_the_list() -> None:
+    sentence = "In 1990, the court blocked the sale of the pier, citing a risk to swimmers."
+    text = "In 1990, the court blocked the sale of the pier"
+    c = claim(text, sentence=sentence, cue="citing")
+    assert unlisted_reason(c, text) == "an act the source gave reasons for, not its statement"
+
+
+def test_citing_a_source_for_a_report_stays_listed() -> None:
+    sentence = "Citing two aides, the Gazette said the harbour master will resign in May."
+    c = claim("the harbour master will resign in May", sentence=sentence, cue="Citing")
+    assert unlisted_reason(c, c.text) == ""
+
+
 # --- stance ---------------------------------------------------------------------------------
 
 
@@ -160,6 +188,15 @@ def test_a_negated_cue_asserts_nothing() -> None:
     assert stance_of(c) == "negated"
 
 
+def test_a_statement_the_article_holds_false_is_disputed_and_ranks_lower() -> None:
+    text = "about 300 boats in the harbour were unsafe"
+    sentence = f"In 2009 the council incorrectly stated that {text}."
+    disputed = claim(text, sentence=sentence, cue="stated")
+    assert stance_of(disputed) == "disputed"
+    assert score_of(disputed) < score_of(claim(text, sentence=f"The council stated that {text}."))
+    assert "held false by the article" in rank_claims([disputed], KINDS, LABELS)[0].score_why
+
+
 def test_a_not_inside_the_quotation_is_not_the_cues() -> None:
     sentence = "“The cause of the fire has not been found,” said the harbour master."
     c = claim("The cause of the fire has not been found", sentence=sentence)
@@ -177,6 +214,7 @@ def test_a_not_inside_the_quotation_is_not_the_cues() -> None:
         ("anonymous:a1:the-data", "document"),
         ("post:a1:tweet:lena-ward", "post"),
         ("person:lena-ward", "person"),
+        ("anonymous:a1:63-percent", "described"),
     ],
 )
 def test_root_kind(root: str, kind: str) -> None:
@@ -251,3 +289,26 @@ def test_a_belief_or_wish_ranks_below_the_same_words_said() -> None:
 def test_a_claim_that_opens_on_a_past_tense_verb_has_lost_its_subject() -> None:
     text = "won more than half of the harbour ward in May"
     assert unlisted_reason(claim(text), text) == "has no subject"
+
+
+@pytest.mark.parametrize(
+    "vague",
+    [
+        "he has been a harbour pilot on the river since 2003",
+        "the two raised 3 million pounds for the new pier",
+    ],
+)
+def test_a_claim_whose_subject_needs_the_sentence_before_ranks_lower(vague: str) -> None:
+    named = claim("Lena Ward has been a harbour pilot on the river since 2003")
+    ranked = rank_claims([claim(vague)], KINDS, LABELS)[0]
+    assert ranked.score < score_of(named)
+    assert "needs the sentence before" in ranked.score_why
+
+
+def test_a_record_the_text_names_outranks_an_unnamed_one() -> None:
+    text = "the harbour took in 4 million pounds in fees in 2015"
+    unnamed = rank_claims([claim(text, root="anonymous:a1:the-data")], KINDS, LABELS)[0]
+    sentence = f"According to the 2014 Harbour Survey, {text}."
+    named = claim(text, sentence=sentence, root="anonymous:a1:harbour-survey", ident="c2")
+    assert score_of(named) > unnamed.score
+    assert unnamed.root_kind == "document" and "unnamed document root" in unnamed.score_why

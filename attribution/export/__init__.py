@@ -167,7 +167,7 @@ def gexf(graph: nx.MultiDiGraph) -> Callable[[BinaryIO], None]:
 
 def claim_record(c: Claim) -> dict[str, Any]:
     """A claim as plain data: what claims.json holds (the grouping terms left out)."""
-    record = {f.name: getattr(c, f.name) for f in fields(c) if f.name != "terms"}
+    record = {f.name: getattr(c, f.name) for f in fields(c) if f.name not in {"terms", "clause"}}
     record["chains"] = [
         {f.name: getattr(ch, f.name) for f in fields(ch)}
         | {"path": list(ch.path), "hops": [hop_record(h) for h in ch.hops]}

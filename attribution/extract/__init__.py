@@ -41,7 +41,7 @@ __all__ = ["EXTRACTOR_VERSION", "Citation", "Extraction", "Mention", "compact", 
 WEAK_PARENTS = frozenset({"stance"})
 
 # Bump when rules change, so cached extractions are not reused.
-EXTRACTOR_VERSION = "11"
+EXTRACTOR_VERSION = "13"
 
 _POST_LEAD = re.compile(
     r"^\s*(?P<name>(?:[A-Z0-9][\w’'.&-]*\s){0,5}[A-Z0-9][\w’'.&-]*):\s+(?P<rest>\S.*)$", re.S
@@ -377,7 +377,20 @@ def _citation(article: Article, doc: Doc, f: Found, sentence: Span) -> Citation:
         nested=f.nested,
         terms=content_terms(doc, f.content),
         lemma=f.lemma,
+        clause=has_finite_verb(doc, f.content),
     )
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def has_finite_verb(doc: Doc, content: tuple[Span, ...]) -> bool:
+    """Does any part of ``content`` hold a finite verb or a modal?"""
+    for start, end in content:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and any(t.tag_ in _FINITE_TAGS for t in span):
+            return True
+    return False
 
 
 def nest(citations: list[Citation]) -> list[Citation]:

@@ -56,6 +56,9 @@ class Citation:
     nested: bool = False  # the citer is the source of an enclosing citation, not "told X"
     terms: tuple[tuple[str, ...], ...] = ()  # key lemmas of each content sentence
     lemma: str = ""  # the cue's lemma ("tell", "according to", "tweet"); "" for a bare quote
+    # The content holds a finite verb: a statement ("the ferry stopped"), not a phrase
+    # ("Clinton leading by four points", "the arrest of the officer for shooting").
+    clause: bool = True
 
     @property
     def content_span(self) -> Span | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from attribution.extract.cached import doc_text, ents_within
+from attribution.extract.cached import doc_ents, doc_text, ents_within
 from attribution.extract.citation import Mention
 from attribution.lexicon import load_table, load_words
 from attribution.vocab import SourceKind
@@ -81,6 +81,10 @@ def see_through(head: Token) -> Token:
                     return see_through(objs[0])
             if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "in", "from", "of"}:
                 objs = [t for t in child.children if t.dep_ == "pobj"]
+                # "a survey of voter lists" is about the lists: "of" names an author
+                # only when a name follows ("a report of the Senate Ethics Committee").
+                if objs and child.lower_ == "of" and objs[0].pos_ != "PROPN":
+                    continue
                 if objs and objs[0].pos_ in {"PROPN", "NOUN", "PRON"}:
                     return see_through(objs[0])
         for child in head.lefts:
@@ -88,6 +92,12 @@ def see_through(head: Token) -> Token:
                 return child
             if child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN":
                 return child
+    if head.pos_ == "NOUN" and head.lower_ in load_words("document_heads.txt"):
+        # "Data from the 2014 Community Survey show": the survey is the record that speaks.
+        for child in head.rights:
+            named = [t for t in child.children if t.dep_ == "pobj" and t.pos_ == "PROPN"]
+            if child.dep_ == "prep" and child.lower_ in {"from", "by"} and named:
+                return named[0]
     if head.pos_ in {"NOUN", "PRON"} and head.lower_ not in load_words("personal_pronouns.txt"):
         for child in head.rights:
             appos = [t for t in child.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"]
@@ -106,7 +116,7 @@ def mention_for(head: Token, written: Token | None = None) -> Mention | None:
     """
     phrase = _phrase_span(written or head)
     head = see_through(head)
-    tokens = phrase_tokens(head)
+    tokens = _whole_entity(head, phrase_tokens(head))
     if head.lower_ in {"it", "there", "this", "that", "which", "who", "i", "you"}:
         return None
     doc = head.doc
@@ -119,6 +129,22 @@ def mention_for(head: Token, written: Token | None = None) -> Mention | None:
         kind=guess_kind(tokens, head),
         phrase=phrase,
     )
+
+
+def _whole_entity(head: Token, tokens: list[Token]) -> list[Token]:
+    """``tokens`` run on to the end of the organisation name ``head`` opens or sits in,
+    which the parse may cut: "Alliance to Reclaim Our Schools", "New York Times/CBS News"."""
+    doc = head.doc
+    if head.ent_type_ != "ORG":
+        return tokens
+    ent = next((e for e in doc_ents(doc) if e.start <= head.i < e.end), None)
+    if ent is None or ent.label_ != "ORG" or ent.end <= tokens[-1].i + 1:
+        return tokens
+    if any((t.is_punct and t.text not in {"/", "&", "-", "."}) or t.pos_ == "VERB" for t in ent):
+        # "Politico, Democratic party", "Survivors Explain Why ...": the tagger ran on.
+        return tokens
+    start = min(tokens[0].i, ent.start)
+    return list(doc[start : ent.end])
 
 
 def _phrase_span(head: Token) -> tuple[int, int]:
@@ -177,6 +203,8 @@ def guess_kind(tokens: list[Token], head: Token) -> SourceKind:
         return "person"
     if head.ent_type_ in {"ORG", "GPE", "NORP"} or lower.startswith("@"):
         return "organisation"
+    if is_proper(head) and lower in load_words("document_heads.txt"):
+        return "anonymous"  # "the 2014 Harlow Survey": a record, named, not a person
     if is_proper(head):
         return "person"
     return "anonymous"

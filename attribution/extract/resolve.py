@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -35,6 +36,8 @@ class Antecedents:
     first_names: dict[str, str] = field(default_factory=dict)
     # Each sentence's subject when it is a named person ("" otherwise); the first is the headline's.
     subjects: tuple[str, ...] = ()
+    # Sources that are records ("A Reuters survey found": the survey), in text order.
+    records: tuple[Mention, ...] = ()
 
     @classmethod
     def from_doc(
@@ -79,7 +82,10 @@ class Antecedents:
         firsts = _first_names(mentions)
         # A headline seldom parses as a clause: its person is the first one it names.
         subjects = tuple(_named_subject(sent, n == 0) for n, sent in enumerate(doc.sents))
-        return cls(mentions, spans, posters, frozenset(quotes), starts, sources, firsts, subjects)
+        records = _records(doc_text(doc), [f.source for f in found if f.source is not None])
+        return cls(
+            mentions, spans, posters, frozenset(quotes), starts, sources, firsts, subjects, records
+        )
 
     def before(
         self,
@@ -179,6 +185,8 @@ class Antecedents:
             if not quoted or len(names) != 1 or any(" and " in m.text for m in quoted):
                 return None
             return max(people, key=lambda m: len(m.name))
+        if noun in load_words("document_heads.txt"):
+            return self._record_before(mention, here)
         if noun in load_words("outlet_nouns.txt"):
             lo = self.sentences[max(here - 2, 0)] if self.sentences else 0
             outlets = [
@@ -188,6 +196,15 @@ class Antecedents:
             ]
             if len({m.name.lower() for m in outlets}) == 1:
                 return outlets[-1]
+        return None
+
+    def _record_before(self, mention: Mention, here: int) -> Mention | None:
+        """The one named record a source in this sentence or the two before is, if only one:
+        "A Reuters survey of voter lists found ... The study also found ..." is the survey."""
+        lo = self.sentences[max(here - 2, 0)] if self.sentences else 0
+        records = [m for m in self.records if lo <= m.span[0] and m.span[1] <= mention.span[0]]
+        if len({m.name.lower() for m in records}) == 1:
+            return records[-1]
         return None
 
     def _protagonist_before(self, here: int) -> str:
@@ -275,6 +292,27 @@ def _inside_description(tok: Token) -> bool:
             return True
         node = head
     return False
+
+
+_HEAD_AFTER = re.compile(r"^(?:['’]s?)?\s+([\w-]+)")
+_HEAD_BEFORE = re.compile(r"([\w-]+)\s+(?:from|by|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _records(text: str, sources: list[Mention]) -> tuple[Mention, ...]:
+    """The sources that name a record: "a Reuters survey", "the 2014 Harlow study", "data
+    from the Census Bureau"; a name or a year in it says which record it is."""
+    heads = load_words("document_heads.txt")
+    out = []
+    for m in sources:
+        start, end = m.span
+        after = _HEAD_AFTER.match(text[end : end + 30])
+        before = _HEAD_BEFORE.search(text[max(start - 30, 0) : start])
+        near = {g.group(1).lower() for g in (after, before) if g}
+        own = {w.lower() for w in re.findall(r"[\w-]+", m.text)}
+        named = any(w[:1].isupper() or w[:1].isdigit() for w in m.text.split())
+        if (near | own) & heads and named and m.kind != "pronoun":
+            out.append(m)
+    return tuple(sorted(out, key=lambda m: m.span))
 
 
 def _human_subjects(doc: Doc) -> dict[Mention, bool]:
