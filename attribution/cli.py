@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -519,7 +520,8 @@ def _print_groups(graph: nx.MultiDiGraph, groups: list[list[Claim]], show_all: b
         first = members[0]
         roots = ", ".join(label(r) for r in first.roots) or "no named source"
         stance = "" if first.stance == "asserts" else f" [{first.stance}]"
-        click.echo(f"{rank}. {_short(first.text, 160)}{stance}")
+        # The claim whole, however long: what a fact-checker is asked to check.
+        click.echo(textwrap.fill(f"{rank}. {first.text}{stance}", 100, subsequent_indent="    "))
         kind = f" ({first.root_kind})" if first.root_kind else ""
         carried = f"{first.articles} article{'s' if first.articles != 1 else ''}"
         click.echo(f"    {first.verdict.replace('_', ' ')}: rests on {roots}{kind}; {carried}")

@@ -66,7 +66,8 @@ _TRAIL = re.compile(r"[\s,;:…—–\-\"“”‘’']+$")
 _MID_CLAUSE = frozenset(
     {"and", "but", "or", "nor", "so", "because", "which", "whom", "whose", "while", "whereas"}
 )
-_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "these", "those"})
+# "their incomes rose ...": whose, only the sentence before says ("his", "her" are most often the speaker's).
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "these", "those", "its", "their"})
 # Verbs that, right after "that", make it a relative pronoun, not a clause's start.
 _FINITE = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
@@ -173,7 +174,7 @@ def unlisted_reason(claim: Claim, text: str, title: str = "") -> str:
         return f"fragment under {MIN_WORDS} words"
     if not claim.clause:
         return "a phrase with no verb, not a statement"
-    if _asks(text):
+    if _asks(text) or _asked(claim):
         return "a question"
     if load_any("rank_reader_appeals.txt").search(text):
         return "an appeal to readers"
@@ -202,6 +203,14 @@ def _asks(text: str) -> bool:
         return True
     _, mark, tail = body.rpartition("?")
     return bool(mark) and len(words(tail)) <= 2
+
+
+def _asked(claim: Claim) -> bool:
+    """Is the claim the end of a question ('Did he say that the pier is safe?')?"""
+    tail = " ".join(claim.text.split())[-40:]
+    sentence = " ".join(claim.sentence.split())
+    at = sentence.rfind(tail) if tail else -1
+    return at >= 0 and sentence[at + len(tail) :].lstrip("”\"’' ").startswith("?")
 
 
 def _headline(sentence: str, title: str) -> bool:
@@ -328,7 +337,7 @@ def root_kind(root: str, kinds: Mapping[str, str], labels: Mapping[str, str]) ->
         "document_heads.txt"
     ):
         return "document"
-    if kind == "anonymous" and label and all(_DIGIT.search(w) or w in _numbers() for w in label):
+    if kind == "anonymous" and _quantity(label):
         return "described"  # "63 percent said ...": a share of people asked, not a source
     if kind == "anonymous":
         unnamed = load_words("rank_unnamed_heads.txt")
@@ -374,8 +383,12 @@ def score_group(
         parts.append((NOT_ASSERTED, next((said[s] for s in said if s in stances), "a negated cue")))
     root = members[0].roots[0] if members[0].roots else ""
     kind = root_kind(root, kinds, labels) if root else "none"
+    if words(labels.get(root, ""))[:1] in (["its"], ["their"]):
+        parts.append((NEEDS_CONTEXT, "its root needs the sentence before"))  # "its own website"
     if kind == "document" and not _named(_as_written(labels.get(root, ""), members)):
         parts.append((UNNAMED_RECORD, "unnamed document root"))
+    elif _quantity(words(labels.get(root, ""))):
+        parts.append((0.0, "a share of people root"))
     else:
         parts.append((ROOT_WEIGHT.get(kind, 0.0), f"{kind} root"))
     hops = max((len(ch.path) - 1 for c in members for ch in c.chains), default=0)
@@ -390,6 +403,11 @@ def score_group(
     score = round(sum(p for p, _ in parts), 2)
     why = "; ".join(f"{p:+g} {label}" for p, label in parts if p)
     return Score(score, why or "no signal", kind, articles)
+
+
+def _quantity(label: list[str]) -> bool:
+    """Is a label's every word a figure ("63 percent", "three")?"""
+    return bool(label) and all(_DIGIT.search(w) or w in _numbers() for w in label)
 
 
 def _needs_context(text: str) -> bool:

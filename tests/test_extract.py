@@ -579,3 +579,13 @@ def test_a_phrase_with_no_verb_is_no_statement(run_extract):
     assert [c.clause for c in ex.citations] == [False]
     ex = run_extract("The Harlow Institute poll shows that Ana Ruiz leads Ola Berg by four points.")
     assert [c.clause for c in ex.citations] == [True]
+
+
+def test_according_to_inside_a_quote_vouches_for_the_quote_only(run_extract):
+    ex = run_extract(
+        "The inspectors reported that the Harbour Trust holds 4 million pounds in reserve, "
+        "and the report says the trust “has 98 offices in five towns, according to its own "
+        "website.”"
+    )
+    c = next(c for c in ex.citations if c.cue_text == "according to")
+    assert c.content_text == "has 98 offices in five towns"

@@ -29,6 +29,7 @@ KINDS = {
     "outlet:harbour-gazette": "outlet",
     "anonymous:a1:harbour-survey": "anonymous",
     "anonymous:a1:63-percent": "anonymous",
+    "anonymous:a1:its-own-website": "anonymous",
 }
 LABELS = {
     "anonymous:a1:officials": "officials",
@@ -39,6 +40,7 @@ LABELS = {
     "outlet:harbour-gazette": "Harbour Gazette",
     "anonymous:a1:harbour-survey": "the 2014 harbour survey",
     "anonymous:a1:63-percent": "63 percent",
+    "anonymous:a1:its-own-website": "its own website",
 }
 
 
@@ -98,6 +100,12 @@ def test_clean_text_trims_that_dangling_punctuation_and_datelines(raw: str, clea
 )  # fmt: skip
 def test_what_stays_off_the_list(text: str, reason: str) -> None:
     assert unlisted_reason(claim(text), clean_text(text)) == reason
+
+
+def test_what_a_question_says_is_off_the_list() -> None:
+    sentence = "So why did the council say a year ago that the pier was ‘perfectly safe’? Odd."
+    c = claim("the pier was ‘perfectly safe", sentence=sentence)
+    assert unlisted_reason(c, clean_text(c.text)) == "a question"
 
 
 def test_a_full_statement_and_a_sentence_of_speech_opening_with_but_are_listed() -> None:
@@ -312,3 +320,10 @@ def test_a_record_the_text_names_outranks_an_unnamed_one() -> None:
     named = claim(text, sentence=sentence, root="anonymous:a1:harbour-survey", ident="c2")
     assert score_of(named) > unnamed.score
     assert unnamed.root_kind == "document" and "unnamed document root" in unnamed.score_why
+
+
+def test_a_root_whose_owner_only_the_sentence_before_names_ranks_lower() -> None:
+    text = "the trust runs 98 offices in five harbour towns"
+    vague = rank_claims([claim(text, root="anonymous:a1:its-own-website")], KINDS, LABELS)[0]
+    assert vague.score < score_of(claim(text, root="anonymous:a1:harbour-survey"))
+    assert "its root needs the sentence before" in vague.score_why

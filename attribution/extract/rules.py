@@ -511,10 +511,21 @@ def according_to(tok: Token, ctx: Context) -> Found | None:
     host = tok.head if tok.head.pos_ in {"VERB", "AUX"} else tok.head.head
     while host.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "relcl"} and host.head is not host:
         host = host.head
-    content = clause_without(host, tok)
+    content = _within_quote(clause_without(host, tok), tok.idx, ctx)
     citer = _relative_hearer(objs[0])
     cue = (tok.idx, to.idx + len(to))
     return Found(source, cue, content, "according-to", "print", 0.85, citer, lemma="according to")
+
+
+def _within_quote(content: tuple[Span, ...], pos: int, ctx: Context) -> tuple[Span, ...]:
+    """``content`` cut to the quotation that holds ``pos``, if one does: an "according
+    to" inside someone's quote ('the report says the firm "has 98 offices, according to
+    its own website"') vouches for the quote's words, not the sentence around it."""
+    quote = next(((a, b) for a, b in ctx.quotes if a <= pos < b), None)
+    if quote is None:
+        return content
+    cut = tuple((max(a, quote[0]), min(b, quote[1])) for a, b in content)
+    return tuple((a, b) for a, b in cut if a < b) or content
 
 
 def _relative_hearer(noun: Token) -> Mention | None:
