@@ -305,7 +305,8 @@ def _repeated(
         if n not in seen:
             seen[n] = wording(claims[n].text), frozenset(t for s in claims[n].terms for t in s)
     (wi, ti), (wj, tj) = seen[key[0]], seen[key[1]]
-    short = ti if len(wi.words) <= len(wj.words) else tj
+    # The claim with fewer words; of two as long, the one with fewer key terms.
+    short = ti if (len(wi.words), len(ti)) <= (len(wj.words), len(tj)) else tj
     same = claims[key[0]].article == claims[key[1]].article
     shared = ti & tj
     verbs = frozenset(t[2:] for t in shared if t.startswith("v:"))

@@ -123,7 +123,13 @@ def _without_cue_clause(text: str) -> str:
         rest = " ".join(parts[i + 1 :])
         # "the things he said that were wrong": a relative "that", its verb right after.
         relative = words(rest)[:1] and words(rest)[0] in _FINITE
-        if any(w in cues for w in lead) and not relative and len(words(rest)) >= MIN_WORDS:
+        # "A told B that X, but C overruled it": the claim is all of it, not X and C.
+        joined = ", but " in rest or "; " in rest
+        if (
+            any(w in cues for w in lead)
+            and not (relative or joined)
+            and len(words(rest)) >= MIN_WORDS
+        ):
             return rest
         return text
     return text

@@ -79,6 +79,7 @@ def claim(
         ("The inspectors reported Friday that the pier cost 3 million pounds", "the pier cost 3 million pounds"),
         ("Polls showed that few people in the town used the ferry", "few people in the town used the ferry"),
         ("the things she said that were wrong about the pier", "the things she said that were wrong about the pier"),
+        ("Ruiz told the police that she wanted no escort, but the guard overruled it", "Ruiz told the police that she wanted no escort, but the guard overruled it"),
     ],
 )  # fmt: skip
 def test_clean_text_trims_that_dangling_punctuation_and_datelines(raw: str, clean: str) -> None:

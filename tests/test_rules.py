@@ -1004,3 +1004,38 @@ def test_every_token_a_rule_fires_on_is_in_the_may_fire_mask(name):
     mask = may_fire(doc)
     fired = [tok.i for tok in doc for rule in RULES if rule(tok, ctx) is not None]
     assert all(mask[i] for i in fired)
+
+
+# The parse hangs "added" on the first clause and gives it only the second as content.
+CLOSING_ADDED = hand(
+    "Ruiz had asked the police for no escort, but the guard overruled that request, the source added.",
+    """
+    1  Ruiz      Ruiz     NNP PROPN 3  nsubj PERSON
+    2  had       have     VBD AUX   3  aux
+    3  asked     ask      VBN VERB  0  ROOT
+    4  the       the      DT  DET   5  det
+    5  police    police   NNS NOUN  3  dobj
+    6  for       for      IN  ADP   3  prep
+    7  no        no       DT  DET   8  det
+    8  escort    escort   NN  NOUN  6  pobj
+    9  ,         ,        ,   PUNCT 3  punct
+    10 but       but      CC  CCONJ 3  cc
+    11 the       the      DT  DET   12 det
+    12 guard     guard    NN  NOUN  13 nsubj
+    13 overruled overrule VBD VERB  19 ccomp
+    14 that      that     DT  DET   15 det
+    15 request   request  NN  NOUN  13 dobj
+    16 ,         ,        ,   PUNCT 19 punct
+    17 the       the      DT  DET   18 det
+    18 source    source   NN  NOUN  19 nsubj
+    19 added     add      VBD VERB  3  conj
+    20 .         .        .   PUNCT 19 punct
+    """,
+)
+
+
+def test_a_closing_reporting_clause_reports_the_whole_sentence_before_it():
+    c = cited(extract_doc(CLOSING_ADDED), "added")
+    assert c.content_text == (
+        "Ruiz had asked the police for no escort, but the guard overruled that request"
+    )

@@ -403,7 +403,9 @@ def _reported_content(verb: Token, ctx: Context) -> tuple[Span, ...]:
             quote = ctx.quote_before(_left_edge_of_clause(verb).idx, within=6)
             if quote is None or not quote[0] <= first.idx < quote[1]:
                 quote = next((q for q in ctx.quotes if q[0] <= first.idx < q[1] + 2), None)
-            return (ctx.said(quote),) if quote else clause_without(child)
+            if quote:
+                return (ctx.said(quote),)
+            return _whole_sentence_before(verb, child) or clause_without(child)
     quote = ctx.quote_before(_left_edge_of_clause(verb).idx, within=4)
     if quote:
         return (ctx.said(quote),)
@@ -420,6 +422,22 @@ def _reported_content(verb: Token, ctx: Context) -> tuple[Span, ...]:
         # "..., as the BBC reported" - but not "..., as evacuations continue".
         return clause_without(verb.head, verb)
     return ()
+
+
+def _whole_sentence_before(verb: Token, clause: Token) -> tuple[Span, ...]:
+    """All the sentence before a reporting clause that closes it, when the parse gave the
+    verb only the last of two joined clauses: in "A told B that ..., but C overruled
+    the request, the source added", the source added all of it. Empty otherwise."""
+    sent = verb.sent
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    start = clause.left_edge
+    if first is None or start.i <= first.i or not _set_off(verb):
+        return ()
+    rest = [t for t in sent if t.i > verb.i and t not in set(verb.subtree)]
+    if any(not (t.is_punct or t.is_space) for t in rest):
+        return ()
+    end = _left_edge_of_clause(verb).i - 1  # the comma before the reporting clause
+    return spans_of(t for t in sent if first.i <= t.i < end)
 
 
 def _after_colon(verb: Token) -> Span | None:
