@@ -589,3 +589,12 @@ def test_according_to_inside_a_quote_vouches_for_the_quote_only(run_extract):
     )
     c = next(c for c in ex.citations if c.cue_text == "according to")
     assert c.content_text == "has 98 offices in five towns"
+
+
+def test_a_named_reporter_is_a_person_and_the_one_told_gives_way_to_the_outlet(run_extract):
+    ex = run_extract("Harbour Radio reporter Tim Vale said the ferry was late again.")
+    assert by_source(ex, "Tim Vale").source.kind == "person"
+    ex = run_extract("Ana Ruiz told Fox News' Bill Hart that the pier would reopen in May.")
+    assert citer_of(ex, "Ana Ruiz") == ("Fox News", "outlet")
+    ex = run_extract("Ana Ruiz told Bill Hart of Fox News that the pier would reopen in May.")
+    assert citer_of(ex, "Ana Ruiz") == ("Fox News", "outlet")

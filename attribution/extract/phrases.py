@@ -180,7 +180,8 @@ def _strip_det(ent: SpacySpan) -> str:
     for prefix in ("the ", "The "):
         if text.startswith(prefix):
             text = text[len(prefix) :]
-    return text.removesuffix("'s").removesuffix("’s")
+    # "CNN's", and the bare apostrophe of a name ending in s ("Fox News'").
+    return text.removesuffix("'s").removesuffix("’s").removesuffix("'").removesuffix("’")
 
 
 def guess_kind(tokens: list[Token], head: Token) -> SourceKind:
@@ -196,7 +197,7 @@ def guess_kind(tokens: list[Token], head: Token) -> SourceKind:
         and lower in load_words("outlet_nouns.txt")
     ):
         return "pronoun"  # "the influential daily": which one, resolution tells
-    words = {t.lower_.strip(".") for t in tokens if is_proper(t)}
+    words = {t.lower_.strip(".") for t in _name_run(tokens, head) if is_proper(t)}
     if words & load_words("outlet_words.txt") or _in_alias_table(tokens):
         return "outlet"
     if head.ent_type_ == "PERSON" or (is_proper(head) and _has_person_role(head)):
@@ -208,6 +209,15 @@ def guess_kind(tokens: list[Token], head: Token) -> SourceKind:
     if is_proper(head):
         return "person"
     return "anonymous"
+
+
+def _name_run(tokens: list[Token], head: Token) -> list[Token]:
+    """The words a kind is read from: all of ``tokens``, but for a person's name only the
+    name itself: "Fox News correspondent Ed Henry" is a person, not Fox News."""
+    if head.ent_type_ != "PERSON":
+        return tokens
+    run = [t for t in tokens if t.i <= head.i and t.ent_type_ == "PERSON"]
+    return run or tokens
 
 
 def is_proper(tok: Token) -> bool:

@@ -190,7 +190,13 @@ def _hearer(verb: Token) -> Mention | None:
     """The one told: "X told The Post" makes The Post the one citing X."""
     for child in verb.children:
         if child.dep_ in {"dobj", "dative"} and child.lower_ not in _HEARERS:
-            return mention_for(child)
+            told = mention_for(child)
+            if told is not None and told.kind == "person":
+                # "told Fox News's Ana Berg", "told Ana Berg of Fox News" (the "of" the
+                # parse may hang on the verb, right after the name)
+                after = [p for p in verb.children if p.i == child.right_edge.i + 1]
+                return _employer(child) or _of_outlet(after) or told
+            return told
         if (
             child.dep_ == "prep"
             and child.lower_ == "to"
@@ -288,11 +294,9 @@ def _publisher(tok: Token, ctx: Context) -> Mention | None:
     titled = ctx.in_quote(tok.idx)
     if not (titled or is_proper(tok) or tok.lemma_.lower() in _SHOW_HEADS):
         return None
-    owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+    owner = _employer(tok)
     if owner is not None:
-        m = mention_for(owner)
-        if m is not None and m.kind == "outlet":
-            return m
+        return owner
     m = mention_for(tok)
     if m is not None and m.kind == "outlet":
         return m
@@ -300,6 +304,31 @@ def _publisher(tok: Token, ctx: Context) -> Mention | None:
         return _show_title(tok, ctx)
     if m is not None and is_proper(tok) and tok.lower_ in _SHOW_HEADS:
         return replace(m, kind="outlet")  # "The Laura Ingraham Show"
+    return None
+
+
+def _employer(tok: Token) -> Mention | None:
+    """The outlet a named host or reporter works for: "CNN's Wolf Blitzer", "Harbour
+    Radio host Ana Berg" (the outlet in a title before the name), "Ana Berg of CNN"."""
+    for child in tok.lefts:
+        # A part of the outlet's own name ("Daily" in "The Daily Beast") is no employer.
+        named = child.dep_ == "poss" or tok.ent_type_ == "PERSON"
+        if named and child.dep_ in {"poss", "compound", "nmod"}:
+            # A title ("host") names no one: the outlet is in the words before it.
+            m = _employer(child) if child.pos_ == "NOUN" else mention_for(child)
+            if m is not None and m.kind == "outlet":
+                return m
+    return _of_outlet(list(tok.rights))  # "Bill Hart of Harbour Radio"
+
+
+def _of_outlet(preps: list[Token]) -> Mention | None:
+    """The outlet in "of/at/from X" among ``preps``, if X is one."""
+    for prep in preps:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "at", "from"}:
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                m = mention_for(obj)
+                if m is not None and m.kind == "outlet":
+                    return m
     return None
 
 
