@@ -21,6 +21,7 @@ import math
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from attribution.chains import Chain, chains_of, joined, nesting, renamed_hops
@@ -92,13 +93,16 @@ def article_claims(
     """
     claims = []
     nest = nesting(placed)
+    ids: set[str] = set()
     for p in placed:
         c, source = p.citation, p.source
         if not c.content_text.strip():
             continue
+        ident = _claim_id(article, c, ids)
+        ids.add(ident)
         claims.append(
             Claim(
-                id=_claim_id(article, c),
+                id=ident,
                 text=c.content_text,
                 article=article,
                 sentence=c.sentence_text,
@@ -126,10 +130,16 @@ def renamed(claim: Claim, rename: Callable[[str], str]) -> Claim:
     return replace(claim, chains=tuple(chains[k] for k in sorted(chains)), source=source)
 
 
-def _claim_id(article: str, c: Citation) -> str:
+def _claim_id(article: str, c: Citation, taken: AbstractSet[str] = frozenset()) -> str:
+    """A stable id from the article and the content's span; two sources of one content
+    ("the FBI and the State Department said") set the later one apart by its source."""
     span = c.content_span or (0, 0)
-    digest = hashlib.sha1(f"{article}:{span[0]}:{span[1]}".encode()).hexdigest()[:10]
-    return f"claim:{digest}"
+    key = f"{article}:{span[0]}:{span[1]}"
+    ident = f"claim:{hashlib.sha1(key.encode()).hexdigest()[:10]}"
+    if ident in taken and c.source is not None:
+        key += f":{c.source.span[0]}:{c.source.span[1]}"
+        ident = f"claim:{hashlib.sha1(key.encode()).hexdigest()[:10]}"
+    return ident
 
 
 def group_claims(

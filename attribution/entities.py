@@ -279,8 +279,13 @@ def _ambiguous(surname: str, full_names: list[str]) -> bool:
     return len({f for f in full_names if _surname(f) == surname.lower()}) > 1
 
 
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
 def _surname(name: str) -> str:
-    return name.split()[-1].lower() if len(name.split()) > 1 else ""
+    """The last word of a full name that is not a suffix ("Harris" in "Harry B. Harris Jr.")."""
+    words = [w for w in name.split() if w.lower().rstrip(",") not in _SUFFIXES]
+    return words[-1].lower().rstrip(",") if len(words) > 1 else ""
 
 
 def _letters(name: str) -> str:
@@ -325,10 +330,10 @@ def _near(a: str, b: str) -> bool:
 
 def _full_name_for(surname: str, full_names: list[str]) -> str | None:
     """The article's full name whose last word is, or nearly is, ``surname``."""
-    exact = [f for f in full_names if f.split()[-1].lower() == surname.lower()]
+    exact = [f for f in full_names if _surname(f) == surname.lower()]
     if exact:
         return exact[0]
-    scored = [(fuzz.ratio(surname.lower(), f.split()[-1].lower()), f) for f in full_names]
+    scored = [(fuzz.ratio(surname.lower(), _surname(f)), f) for f in full_names if _surname(f)]
     scored = [(s, f) for s, f in scored if s >= SURNAME_SIMILARITY and len(surname) >= 5]
     return max(scored)[1] if scored else None
 

@@ -99,3 +99,14 @@ def test_extract_writes_offsets_into_the_text_as_read(tmp_path):
     assert raw[att["source"][0] : att["source"][1]] == "the port authority"
     assert raw[att["cue"][0] : att["cue"][1]] == "said"
     assert raw[att["content"][0][0] : att["content"][0][1]] == "The harbour will reopen on Monday"
+
+
+def test_two_sources_of_one_cue_are_one_record_for_scorers(run_extract):
+    from attribution.corpus import Article
+    from attribution.extract.records import to_record
+
+    text = "Both the Harlow Institute and the Valley Trust said the wells had been tested twice."
+    ex = run_extract(text)
+    assert len(ex.citations) == 2
+    record = to_record(Article(id="t", text=text, path="t.txt"), ex)
+    assert len(record["attributions"]) == 1

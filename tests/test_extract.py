@@ -598,3 +598,17 @@ def test_a_named_reporter_is_a_person_and_the_one_told_gives_way_to_the_outlet(r
     assert citer_of(ex, "Ana Ruiz") == ("Fox News", "outlet")
     ex = run_extract("Ana Ruiz told Bill Hart of Fox News that the pier would reopen in May.")
     assert citer_of(ex, "Ana Ruiz") == ("Fox News", "outlet")
+
+
+def test_two_named_sources_of_one_statement_are_two_citations(run_extract):
+    ex = run_extract(
+        "Both the Harlow Institute and the Valley Trust said the wells had been tested twice."
+    )
+    assert {c.source.name for c in ex.citations} == {"Harlow Institute", "Valley Trust"}
+
+
+def test_a_place_or_a_title_joined_to_a_source_is_no_second_source(run_extract):
+    ex = run_extract("Recent polls in Ohio and Iowa have shown the mayor's lead shrinking.")
+    assert len(ex.citations) <= 1
+    ex = run_extract("Former harbour pilot and councillor Tim Vale said the ferry was late again.")
+    assert len(ex.citations) == 1

@@ -351,3 +351,17 @@ def test_a_citation_inside_two_reports_of_one_source_nests_in_the_innermost():
     _, claims, _ = build([outer, inner_report, ministry])
     shut = next(c for c in claims if c.text == "the bridge is shut")
     assert [ch.path[-1] for ch in shut.chains] == ["organisation:ministry-of-transport"]
+
+
+def test_two_sources_of_one_content_are_two_claims_and_corroborate_it():
+    cue, content = (40, 44), (45, 80)
+    said = {"content_text": "the wells had been tested twice", "terms": (("n:well", "v:test"),)}
+    one = citation(mention("Harlow Institute", "organisation", 5), cue, content, **said)
+    two = citation(mention("Valley Trust", "organisation", 26), cue, content, **said)
+    _, claims, _ = build([one, two])
+    assert len({c.id for c in claims}) == 2
+    assert {c.source for c in claims} == {
+        "organisation:harlow-institute",
+        "organisation:valley-trust",
+    }
+    assert all(c.verdict == "corroborated" for c in claims)

@@ -15,11 +15,12 @@ from dataclasses import dataclass, replace
 from typing import cast
 
 import numpy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from attribution.corpus import Article, datelines
 from attribution.extract.cached import doc_ents, doc_text, ents_within, forget
 from attribution.extract.citation import Citation, Mention, Span
+from attribution.extract.phrases import mention_for
 from attribution.extract.quotes import find_quotes
 from attribution.extract.resolve import Antecedents
 from attribution.extract.rules import (
@@ -41,7 +42,7 @@ __all__ = ["EXTRACTOR_VERSION", "Citation", "Extraction", "Mention", "compact", 
 WEAK_PARENTS = frozenset({"stance"})
 
 # Bump when rules change, so cached extractions are not reused.
-EXTRACTOR_VERSION = "16"
+EXTRACTOR_VERSION = "18"
 
 _POST_LEAD = re.compile(
     r"^\s*(?P<name>(?:[A-Z0-9][\w’'.&-]*\s){0,5}[A-Z0-9][\w’'.&-]*):\s+(?P<rest>\S.*)$", re.S
@@ -82,6 +83,7 @@ def _extract(doc: Doc, article: Article) -> Extraction:
     found.extend(speaker_lines(doc, article, ctx))
     found.extend(quoted_citations(doc, ctx, found, candidates))
     found = _dedupe(found)
+    found.extend(_conjoined(doc, found))
     dated = tuple(d.span for d in datelines(text))
     found = [(_without_dateline(f, dated, text), s) for f, s in found] if dated else found
     antecedents = Antecedents.from_doc(doc, [f for f, _ in found], ctx.quotes, dated)
@@ -214,6 +216,45 @@ def _dedupe(found: list[tuple[Found, Span]]) -> list[tuple[Found, Span]]:
         seen.add(key)
         out.append((f, s))
     return out
+
+
+def _conjoined(doc: Doc, found: list[tuple[Found, Span]]) -> list[tuple[Found, Span]]:
+    """One citation more for each named source joined to another's: "Both the FBI and the
+    State Department said ..." is the FBI's word and the State Department's. Each copy
+    keeps the cue, so a record for scorers holds the attribution once."""
+    out = []
+    for f, sentence in found:
+        if f.source is None or f.source.kind == "pronoun":
+            continue
+        span = doc.char_span(*f.source.span, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        # Only a source that is itself the speaker: the subject, or "according to X and
+        # Y", "a study by X and Y"; not "polls in X and Y" nor a show "Fox and Friends".
+        if not (root.dep_ in {"nsubj", "nsubjpass"} or _speaking_object(root)):
+            continue
+        # Two names, each one ("former Gov. and party chairman Ed Rendell" is one person),
+        # joined by "and": "Cruz, Wilkin said" is a list the parse ran on.
+        if root.ent_type_ not in _NAMED or not any(
+            t.dep_ == "cc" and t.lower_ in {"and", "or"} for t in root.subtree if t.i > root.i
+        ):
+            continue
+        for conj in root.conjuncts:
+            if conj.i > root.i and conj.ent_type_ in _NAMED and (m := mention_for(conj)):
+                out.append((replace(f, source=m), sentence))
+    return out
+
+
+_NAMED = frozenset({"ORG", "PERSON"})
+
+
+def _speaking_object(tok: Token) -> bool:
+    """Is ``tok`` the object of "according to" or of "by" ("a study by X")?"""
+    prep = tok.head
+    return tok.dep_ == "pobj" and (
+        prep.lower_ == "by" or (prep.lower_ == "to" and prep.head.lower_ == "according")
+    )
 
 
 def media_credits(article: Article) -> list[tuple[Found, Span]]:

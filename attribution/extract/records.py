@@ -33,9 +33,14 @@ def to_record(article: Article, extraction: Extraction, nested: bool = False) ->
     promised ...") is left out, the outer one carrying it; ``nested`` keeps it.
     """
     atts = []
+    cues: set[tuple[int, int]] = set()
     for c in extraction.citations:
         if not nested and _inside_another(c, extraction.citations):
             continue
+        if c.cue is not None and c.cue in cues:
+            continue  # "the FBI and the State Department said": one attribution, two sources
+        if c.cue is not None:
+            cues.add(c.cue)
         atts.append(
             {
                 "source": list(c.source.written) if c.source else None,
