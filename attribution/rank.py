@@ -389,9 +389,10 @@ def score_group(
         parts.append((NOT_ASSERTED, next((said[s] for s in said if s in stances), "a negated cue")))
     root = members[0].roots[0] if members[0].roots else ""
     kind = root_kind(root, kinds, labels) if root else "none"
-    if words(labels.get(root, ""))[:1] in (["its"], ["their"]):
-        parts.append((NEEDS_CONTEXT, "its root needs the sentence before"))  # "its own website"
-    if kind == "document" and not _named(_as_written(labels.get(root, ""), members)):
+    written = _as_written(labels.get(root, ""), members)
+    if _back_reference(written, kind):
+        parts.append((NEEDS_CONTEXT, "its root needs the sentence before"))
+    if kind == "document" and not _named(written):
         parts.append((UNNAMED_RECORD, "unnamed document root"))
     elif _quantity(words(labels.get(root, ""))):
         parts.append((0.0, "a share of people root"))
@@ -409,6 +410,21 @@ def score_group(
     score = round(sum(p for p, _ in parts), 2)
     why = "; ".join(f"{p:+g} {label}" for p, label in parts if p)
     return Score(score, why or "no signal", kind, articles)
+
+
+_DEFINITE = frozenset({"the", "this", "that", "his", "her", "its", "their", "our", "my"})
+
+
+def _back_reference(label: str, kind: str) -> bool:
+    """Is an unnamed root a definite description ("the researchers", "Connecticut's tax
+    commissioner", "its own website")? "The" and a possessive point back (or on) to
+    someone the article names; "officials", "a source" and "one slide" name no one more.
+    A record the text names ("The Harlow Survey") is no back-reference."""
+    ws = label.split()
+    if kind not in {"anonymous", "described", "document"} or len(ws) < 2:
+        return False
+    definite = ws[0].lower() in _DEFINITE or ws[0].endswith(("'s", "’s"))
+    return definite and not (kind == "document" and _named(" ".join(ws[1:])))
 
 
 def _quantity(label: list[str]) -> bool:

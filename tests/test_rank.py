@@ -30,6 +30,8 @@ KINDS = {
     "anonymous:a1:harbour-survey": "anonymous",
     "anonymous:a1:63-percent": "anonymous",
     "anonymous:a1:its-own-website": "anonymous",
+    "anonymous:a1:the-inspectors": "anonymous",
+    "anonymous:a1:two-inspectors": "anonymous",
 }
 LABELS = {
     "anonymous:a1:officials": "officials",
@@ -41,6 +43,8 @@ LABELS = {
     "anonymous:a1:harbour-survey": "the 2014 harbour survey",
     "anonymous:a1:63-percent": "63 percent",
     "anonymous:a1:its-own-website": "its own website",
+    "anonymous:a1:the-inspectors": "the inspectors",
+    "anonymous:a1:two-inspectors": "two inspectors",
 }
 
 
@@ -328,3 +332,12 @@ def test_a_root_whose_owner_only_the_sentence_before_names_ranks_lower() -> None
     vague = rank_claims([claim(text, root="anonymous:a1:its-own-website")], KINDS, LABELS)[0]
     assert vague.score < score_of(claim(text, root="anonymous:a1:harbour-survey"))
     assert "its root needs the sentence before" in vague.score_why
+
+
+def test_a_definite_description_as_root_points_back_and_ranks_below_an_unnamed_source() -> None:
+    text = "Port Vale took in 4 million pounds in harbour fees in 2015"
+    described = rank_claims([claim(text, root="anonymous:a1:the-inspectors")], KINDS, LABELS)[0]
+    unnamed = rank_claims([claim(text, root="anonymous:a1:two-inspectors")], KINDS, LABELS)[0]
+    assert described.score < unnamed.score
+    assert "its root needs the sentence before" in described.score_why
+    assert "its root" not in unnamed.score_why
