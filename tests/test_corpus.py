@@ -483,3 +483,18 @@ def test_a_json_line_whose_text_is_only_a_lone_surrogate_is_an_empty_article(
     (item,) = list(read_path(path))
     assert isinstance(item, CorpusError)
     assert str(item) == f"{path}:1: empty article"
+
+
+@pytest.mark.parametrize(
+    ("stem", "outlet"),
+    [
+        ("politico_2016-10-04_ferry-fares", "Politico"),
+        ("huff-post_2016-09-10_pier", "The Huffington Post"),
+        ("west-journal_2016-09-26_harbour", "Western Journal"),
+        ("notes_2016-09-26_harbour", None),
+    ],
+)
+def test_a_file_name_that_starts_with_a_known_outlet_names_the_publisher(stem, outlet):
+    from attribution.corpus import outlet_from_name
+
+    assert outlet_from_name(stem) == outlet
