@@ -161,13 +161,16 @@ def _inner_source(m: Mention | None) -> bool:
         return False
     assert m is not None
     words = m.text.lower().split()
-    if not words or words[0] in load_words("personal_pronouns.txt"):
+    if not words or (words[0] in load_words("personal_pronouns.txt") and not m.sure):
         return False  # a guessed antecedent inside another's words is a guess too many
     return m.kind != "anonymous" or words[0] not in _BACK_REFERENCES
 
 
 def _pronoun(m: Mention | None) -> bool:
-    return m is not None and m.text.lower().strip() in load_words("personal_pronouns.txt")
+    """A pronoun whose antecedent is a guess; one with a single fitting antecedent
+    nearby (:attr:`Mention.sure`) is that person."""
+    pronoun = m is not None and m.text.lower().strip() in load_words("personal_pronouns.txt")
+    return pronoun and not (m is not None and m.sure)
 
 
 _BACK_REFERENCES = frozenset(

@@ -288,6 +288,38 @@ def test_a_pronoun_is_no_inner_source(tmp_path):
     assert long_ones(found) == set() and ("article", "Mirela Osk") in found
 
 
+def test_a_pronoun_with_one_person_before_it_goes_through_the_outlet(tmp_path):
+    """Only Mirela Osk can be "she": the pronoun is hers, and so is the chain."""
+    sentence = (
+        "The harbour board met in the morning. Mirela Osk spoke at the harbour on Monday. "
+        "“Ferry fares will rise in March,” she told The Harbour Gazette."
+    )
+    assert long_ones(chains(tmp_path, sentence)) == {("article", "Harbour Gazette", "Mirela Osk")}
+
+
+def test_a_pronoun_with_one_person_before_it_is_an_inner_source(tmp_path):
+    sentence = (
+        "The harbour board met in the morning. Tomas Brell spoke at the harbour on Monday. "
+        "The Harbour Gazette reported that he said ferry fares would rise in March."
+    )
+    assert chains(tmp_path, sentence, CLAIM) == {("article", "Harbour Gazette", "Tomas Brell")}
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "The harbour board met in the morning. Mirela Osk met Tomas Brell on Monday.",
+        # The other one is two sentences back, the name in the pronoun's own sentence.
+        "Tomas Brell spoke first. The mayor's aides left. After Ivo Sand's remarks,",
+    ],
+)
+def test_a_pronoun_with_two_people_before_it_is_no_hop(tmp_path, before):
+    sentence = f"{before} “Ferry fares will rise in March,” he told The Harbour Gazette."
+    found = long_ones(chains(tmp_path, sentence))
+    people = {"Mirela Osk", "Tomas Brell", "Ivo Sand", "Sand", "Brell"}
+    assert not any(label in people for path in found for label in path[2:])
+
+
 # --- a corpus: chains never join two articles --------------------------------------------------
 
 CORPUS = {

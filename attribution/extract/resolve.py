@@ -35,6 +35,8 @@ class Antecedents:
     first_names: dict[str, str] = field(default_factory=dict)
     # Each sentence's subject when it is a named person ("" otherwise); the first is the headline's.
     subjects: tuple[str, ...] = ()
+    # Where each proper noun that may name a person stands, and the word (lowercased).
+    names: tuple[tuple[int, str], ...] = ()
 
     @classmethod
     def from_doc(
@@ -79,7 +81,17 @@ class Antecedents:
         firsts = _first_names(mentions)
         # A headline seldom parses as a clause: its person is the first one it names.
         subjects = tuple(_named_subject(sent, n == 0) for n, sent in enumerate(doc.sents))
-        return cls(mentions, spans, posters, frozenset(quotes), starts, sources, firsts, subjects)
+        return cls(
+            mentions,
+            spans,
+            posters,
+            frozenset(quotes),
+            starts,
+            sources,
+            firsts,
+            subjects,
+            _person_like_names(doc),
+        )
 
     def before(
         self,
@@ -145,10 +157,45 @@ class Antecedents:
         target = target or self.before(mention.span[0], want, _unlike(key), skip)
         if target is None:
             return None
+        sure = want == "person" and self.unambiguous(mention, target, _unlike(key))
         if target.span in self.humans:
             # "The Republican lawmaker told ... that she": she is who the lawmaker is.
             target = self.described(target) or target
-        return replace(mention, name=target.name, kind=target.kind)
+        return replace(mention, name=target.name, kind=target.kind, sure=sure)
+
+    def unambiguous(self, pronoun: Mention, target: Mention, unlike: frozenset[str]) -> bool:
+        """Is ``target`` the only person "he" or "she" can mean here?
+
+        It must be named, at most :data:`_SURE_REACH` sentences back, and the
+        only person of a fitting gender from the start of its sentence to the
+        pronoun: "Ana Lind spoke. ... She told CNN" is Lind; "Lind met Ray. She
+        told CNN" may be either, and stays a guess.
+        """
+        if target.kind != "person" or target.span in self.humans or not self.sentences:
+            return False
+        here = bisect_left(self.sentences, pronoun.span[0] + 1) - 1
+        there = bisect_left(self.sentences, target.span[0] + 1) - 1
+        if here - there > _SURE_REACH:
+            return False
+        # The two sentences before count even when the name is in the pronoun's own one:
+        # "Lind saw Dr. Ray. After examining Lind, she said ..." is Ray's word.
+        lo, surname = self.sentences[max(min(there, here - _SURE_REACH), 0)], _surname(target.name)
+        for m in self.mentions:
+            if not lo <= m.span[0] < pronoun.span[0] or m.span == pronoun.span:
+                continue
+            person = m.kind == "person" or m.span in self.humans
+            if person and _surname(m.name) != surname and self._first(m) not in unlike:
+                return False
+        # A name the tagger did not take for a person, before the pronoun in its sentence.
+        own = set(_without_possessive(target.name).lower().replace(".", " ").split())
+        start = self.sentences[here]
+        outlets = [m.span for m in self.mentions if m.kind == "outlet"]
+        return not any(
+            start <= pos < pronoun.span[0]
+            and word not in own | unlike
+            and not any(a <= pos < b for a, b in outlets)
+            for pos, word in self.names
+        )
 
     def described(self, mention: Mention) -> Mention | None:
         """The one person or outlet a definite description points back to, if unambiguous.
@@ -226,6 +273,15 @@ def _named_subject(sent: Span_, headline: bool = False) -> str:
         return ""
     ent = next((e for e in sent.ents if e.start <= subject.i < e.end), None)
     return _without_possessive(ent.text) if ent is not None and ent.label_ == "PERSON" else ""
+
+
+_SURE_REACH = 2  # sentences between a pronoun and the one antecedent it can have
+
+
+def _surname(name: str) -> str:
+    """The last word of a name, lowercased: "Ana Lind", "Lind" and "Ms. Lind" agree."""
+    words = _without_possessive(name).lower().replace(".", " ").split()
+    return words[-1] if words else ""
 
 
 def _first_names(mentions: tuple[Mention, ...]) -> dict[str, str]:
@@ -306,6 +362,21 @@ def _named_arguments(doc: Doc) -> list[Mention]:
             ):
                 out.append(mention)
     return out
+
+
+def _person_like_names(doc: Doc) -> tuple[tuple[int, str], ...]:
+    """Each name that may be a person's: where it is, and its word (lowercased). The
+    tagger's organisations count too: it calls "Trump" one as often as a person."""
+    pos = doc.to_array(POS)
+    nouns = numpy.isin(pos, [doc.vocab.strings["PROPN"], doc.vocab.strings["NOUN"]])
+    toks = (doc[int(i)] for i in numpy.flatnonzero(nouns))
+    return tuple(
+        (t.idx, _without_possessive(t.lower_))
+        for t in toks
+        if is_proper(t)
+        and t.ent_type_ in {"", "PERSON", "ORG"}
+        and not (t.i > 0 and t.nbor(-1).is_quote)  # a quote's first word
+    )
 
 
 def _tokens_where(doc: Doc, deps: tuple[str, ...], tags: tuple[str, ...]) -> Iterator[Token]:
