@@ -288,6 +288,13 @@ def test_a_pronoun_is_no_inner_source(tmp_path):
     assert long_ones(found) == set() and ("article", "Mirela Osk") in found
 
 
+def test_began_by_saying_on_a_show_goes_through_the_show(tmp_path):
+    sentence = (
+        "Mirela Osk appeared on CNN on Tuesday and began by saying ferry fares would rise in March."
+    )
+    assert chains(tmp_path, sentence, CLAIM) == {("article", "CNN", "Mirela Osk")}
+
+
 def test_a_pronoun_with_one_person_before_it_goes_through_the_outlet(tmp_path):
     """Only Mirela Osk can be "she": the pronoun is hers, and so is the chain."""
     sentence = (

@@ -374,6 +374,61 @@ def reporting_verb(tok: Token, ctx: Context) -> Found | None:
     )
 
 
+def _carried_cue(verb: Token) -> Token | None:
+    """The cue verb ``verb`` carries: "continues to insist", "went on to say" (a verb of
+    aspect, data/aspect_verbs.txt), or "responded by saying", "began by writing"."""
+    cues = load_words("cue_verbs.txt")
+    for child in verb.children:
+        aspect = child.dep_ == "xcomp" and _lemma(verb) in load_words("aspect_verbs.txt")
+        if aspect and child.pos_ == "VERB" and _lemma(child) in cues:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for inner in (c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+                if _lemma(inner) in cues:
+                    return inner
+    return None
+
+
+def _that_complement(tok: Token) -> bool:
+    """A clause that is what was said: a complement, or a "that" clause the parse made an
+    adverbial one ("continues to insist, in an interview, that ...")."""
+    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    return tok.dep_ == "ccomp" or (tok.dep_ == "advcl" and that)
+
+
+def carried_report(tok: Token, ctx: Context) -> Found | None:
+    """A cue verb carried by another verb, said by that verb's subject.
+
+    >>> # "Osk continues to insist, most recently in an interview with CNN, that ..."
+    >>> # "Osk appeared on CNN and began by saying fares would rise."
+
+    The cue and its lemma are the inner verb's; the content is the inner verb's
+    clause, or the clause the parse hung on the outer verb; the venue may be
+    named on either ("appeared on CNN and began by saying").
+    """
+    if tok.pos_ != "VERB" or ctx.in_quote(tok.idx):
+        return None
+    inner = _carried_cue(tok)
+    subj = subject_of(tok) if inner is not None else None
+    if inner is None or subj is None or subj.dep_ == "nsubjpass":
+        return None
+    if subj.lower_ in load_words("impersonal_subjects.txt"):
+        return None
+    content = _reported_content(inner, ctx) or next(
+        (clause_without(c) for c in tok.children if c.i > inner.i and _that_complement(c)), ()
+    )
+    source = mention_for(subj, _written_subject(tok))
+    if not content or source is None:
+        return None
+    venue = None
+    if source.kind != "outlet" and _spoken(_lemma(inner)):
+        venue = _venue(inner, ctx) or _venue(tok, ctx)
+    kind: Kind = "direct" if any(ctx.in_quote(s[0]) for s in content) else "indirect"
+    return Found(
+        source, token_span(inner), content, kind, _medium(inner), 0.75, venue, lemma=_lemma(inner)
+    )
+
+
 def _spoken(lemma: str) -> bool:
     """Does a cue with this lemma pass words on when said through a venue (a show, an
     interview, an essay)? Speech verbs always; verbs of judging aloud ("blasted",
@@ -649,6 +704,7 @@ def hedge(tok: Token, ctx: Context) -> Found | None:
 
 
 RULES: tuple[Rule, ...] = (
+    carried_report,
     reporting_verb,
     according_to,
     noun_cue,
