@@ -295,6 +295,25 @@ def test_began_by_saying_on_a_show_goes_through_the_show(tmp_path):
     assert chains(tmp_path, sentence, CLAIM) == {("article", "CNN", "Mirela Osk")}
 
 
+@pytest.mark.parametrize(
+    "venue",
+    [
+        "In a March meeting with the editorial board of The Harbour Gazette,",
+        "In a conversation with The Harbour Gazette's reporters,",
+    ],
+)
+def test_a_meeting_with_an_outlets_staff_goes_through_the_outlet(tmp_path, venue):
+    sentence = f"{venue} Mirela Osk said that ferry fares would rise in March."
+    assert chains(tmp_path, sentence, CLAIM) == {("article", "Harbour Gazette", "Mirela Osk")}
+
+
+def test_a_meeting_with_a_person_is_no_hop(tmp_path):
+    sentence = (
+        "In a meeting with Tomas Brell, Mirela Osk said that ferry fares would rise in March."
+    )
+    assert chains(tmp_path, sentence, CLAIM) == {("article", "Mirela Osk")}
+
+
 def test_a_pronoun_with_one_person_before_it_goes_through_the_outlet(tmp_path):
     """Only Mirela Osk can be "she": the pronoun is hers, and so is the chain."""
     sentence = (

@@ -282,6 +282,8 @@ def _publisher(tok: Token, ctx: Context) -> Mention | None:
     is an outlet of its own. A common noun ("the Senate floor", "a conference
     call") is neither.
     """
+    if tok.lower_ in load_words("outlet_staff.txt"):
+        return _staff_outlet(tok, ctx)
     named_show = is_proper(tok) and tok.lower_ in _SHOW_HEADS  # the tagger's EVENT or not
     if tok.ent_type_ in _NOT_VENUES and not named_show:
         return None
@@ -300,6 +302,19 @@ def _publisher(tok: Token, ctx: Context) -> Mention | None:
         return _show_title(tok, ctx)
     if m is not None and is_proper(tok) and tok.lower_ in _SHOW_HEADS:
         return replace(m, kind="outlet")  # "The Laura Ingraham Show"
+    return None
+
+
+def _staff_outlet(tok: Token, ctx: Context) -> Mention | None:
+    """The outlet whose staff ``tok`` names: "the editorial board of The Post", "CNN's
+    reporters", "reporters from CNN" (data/outlet_staff.txt)."""
+    owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+    if owner is not None:
+        return _publisher(owner, ctx)
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "at"}:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            return _publisher(obj, ctx) if obj is not None else None
     return None
 
 
