@@ -331,6 +331,21 @@ def test_a_pronoun_with_one_person_before_it_is_an_inner_source(tmp_path):
     assert chains(tmp_path, sentence, CLAIM) == {("article", "Harbour Gazette", "Tomas Brell")}
 
 
+def test_a_pronoun_bound_to_its_clauses_named_subject_is_an_inner_source(tmp_path):
+    """The parse hangs "when he said" on the clause whose subject is Tom Brell."""
+    sentence = (
+        "Ana Lind said Tom Brell was right when he said that ferry fares would rise in March."
+    )
+    assert chains(tmp_path, sentence, CLAIM) == {("article", "Ana Lind", "Tom Brell")}
+
+
+def test_a_bound_pronoun_of_the_other_gender_is_no_inner_source(tmp_path):
+    sentence = (
+        "Ana Lind said Tom Brell was right when she said that ferry fares would rise in March."
+    )
+    assert long_ones(chains(tmp_path, sentence)) == set()
+
+
 @pytest.mark.parametrize(
     "before",
     [

@@ -37,6 +37,8 @@ class Antecedents:
     subjects: tuple[str, ...] = ()
     # Where each proper noun that may name a person stands, and the word (lowercased).
     names: tuple[tuple[int, str], ...] = ()
+    # "he"/"she" bound by the parse to the named subject of the clause it hangs on.
+    bound: dict[Span, Mention] = field(default_factory=dict)
 
     @classmethod
     def from_doc(
@@ -91,6 +93,7 @@ class Antecedents:
             firsts,
             subjects,
             _person_like_names(doc),
+            _bound_pronouns(doc),
         )
 
     def before(
@@ -150,6 +153,9 @@ class Antecedents:
             if not earlier:
                 return None
             return replace(mention, name=earlier[-1].name, kind=earlier[-1].kind)
+        bound = self.bound.get(mention.span)
+        if bound is not None and self._first(bound) in _like(key):
+            return replace(mention, name=bound.name, kind="person", sure=True)
         target = None
         if not any(a <= mention.span[0] < b for a, b in self.quotes):
             # Told in the article's own voice, a pronoun seldom means a name inside a quote.
@@ -303,6 +309,15 @@ def _unlike(pronoun: str) -> frozenset[str]:
     return frozenset()
 
 
+def _like(pronoun: str) -> frozenset[str]:
+    """First names and titles known to fit a pronoun's gender."""
+    if pronoun in {"he", "him", "his"}:
+        return load_words("male_names.txt")
+    if pronoun in {"she", "her", "hers"}:
+        return load_words("female_names.txt")
+    return frozenset()
+
+
 def _without_possessive(name: str) -> str:
     """ "George W. Bush's" -> "George W. Bush": NER often takes the "'s" into the name."""
     name = name.strip()
@@ -361,6 +376,24 @@ def _named_arguments(doc: Doc) -> list[Mention]:
                 and mention.name.lower() not in _NOT_PEOPLE
             ):
                 out.append(mention)
+    return out
+
+
+def _bound_pronouns(doc: Doc) -> dict[Span, Mention]:
+    """ "he" or "she" as the subject of a clause that hangs on one whose subject is a
+    named person: "Lind was right when she said ...", "Lind smiled, and she said ...".
+    The parse, not the nearest name, says who it is."""
+    out = {}
+    for tok in _tokens_where(doc, ("nsubj",), ("PRON",)):
+        verb = tok.head
+        if tok.lower_ not in {"he", "she"} or verb.dep_ not in {"advcl", "conj"}:
+            continue
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i > tok.i or subj.ent_type_ != "PERSON":
+            continue
+        named = mention_for(subj)
+        if named is not None and named.kind == "person" and named.name.lower() not in _NOT_PEOPLE:
+            out[(tok.idx, tok.idx + len(tok))] = named
     return out
 
 
