@@ -288,6 +288,15 @@ def test_a_pronoun_is_no_inner_source(tmp_path):
     assert long_ones(found) == set() and ("article", "Mirela Osk") in found
 
 
+@pytest.mark.parametrize(
+    "host, outlet", [("CNN's Chris Bell", "CNN"), ("Megan Kell of Fox News", "Fox News")]
+)
+def test_telling_an_outlets_host_goes_through_the_outlet(tmp_path, host, outlet):
+    """The host's outlet published the words: the chain names it, not its host as an outlet."""
+    sentence = f"Mirela Osk told {host} that ferry fares would rise in March."
+    assert chains(tmp_path, sentence, CLAIM) == {("article", outlet, "Mirela Osk")}
+
+
 def test_began_by_saying_on_a_show_goes_through_the_show(tmp_path):
     sentence = (
         "Mirela Osk appeared on CNN on Tuesday and began by saying ferry fares would rise in March."

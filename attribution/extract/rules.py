@@ -190,7 +190,7 @@ def _hearer(verb: Token) -> Mention | None:
     """The one told: "X told The Post" makes The Post the one citing X."""
     for child in verb.children:
         if child.dep_ in {"dobj", "dative"} and child.lower_ not in _HEARERS:
-            return mention_for(child)
+            return _hosts_outlet(child) or mention_for(child)
         if (
             child.dep_ == "prep"
             and child.lower_ == "to"
@@ -198,7 +198,21 @@ def _hearer(verb: Token) -> Mention | None:
         ):
             objs = [t for t in child.children if t.dep_ == "pobj"]
             if objs and objs[0].lower_ not in _HEARERS:
-                return mention_for(objs[0])
+                return _hosts_outlet(objs[0]) or mention_for(objs[0])
+    return None
+
+
+def _hosts_outlet(tok: Token) -> Mention | None:
+    """The outlet a named host works for: "told CNN's Ana Lind", "told Ana Lind of Fox
+    News" were told to CNN and Fox News, which published the words."""
+    if tok.ent_type_ != "PERSON":
+        return None
+    owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+    of = [p for p in tok.rights if p.dep_ == "prep" and p.lower_ in {"of", "from", "at"}]
+    for cand in [owner, *(c for p in of for c in p.children if c.dep_ == "pobj")]:
+        m = mention_for(cand) if cand is not None else None
+        if m is not None and m.kind == "outlet":
+            return m
     return None
 
 
