@@ -207,13 +207,22 @@ def test_wanting_is_no_hop(tmp_path):
 
 
 def test_continuing_is_no_hop(tmp_path):
-    """The inner cue is "continued" (aspect), not the "insist" under it."""
+    """ "continued to hold talks" is an act that goes on, not words passed on."""
+    sentence = (
+        "The Harbour Gazette reported that Mirela Osk continued to hold talks on the ferry fares "
+        "in March."
+    )
+    found = chains(tmp_path, sentence)
+    assert long_ones(found) == set() and ("article", "Harbour Gazette") in found
+
+
+def test_continuing_to_insist_is_insisting(tmp_path):
+    """The aspect verb carries a cue verb: Osk insisted, and the Gazette reported it."""
     sentence = (
         "The Harbour Gazette reported that Mirela Osk continued to insist that ferry fares would "
         "rise in March."
     )
-    found = chains(tmp_path, sentence)
-    assert long_ones(found) == set() and ("article", "Harbour Gazette") in found
+    assert chains(tmp_path, sentence, CLAIM) == {("article", "Harbour Gazette", "Mirela Osk")}
 
 
 def test_what_remarks_showed_is_no_hop(tmp_path):

@@ -458,6 +458,37 @@ def carried_report(tok: Token, ctx: Context) -> Found | None:
     )
 
 
+def made_clear(tok: Token, ctx: Context) -> Found | None:
+    """ "X made (it) clear that ...": a statement, whose cue is "made ... clear", by a
+    person, organisation or unnamed speaker ("the storm made it clear" is none).
+
+    >>> # "In an interview with the Gazette, Osk made it clear that fares would rise."
+    """
+    if tok.pos_ != "VERB" or _lemma(tok) != "make" or ctx.in_quote(tok.idx):
+        return None
+    clear = next((c for c in tok.children if c.lower_ == "clear" and c.i > tok.i), None)
+    subj = subject_of(tok) if clear is not None else None
+    if clear is None or subj is None or subj.dep_ == "nsubjpass":
+        return None
+    speakers = load_words("person_roles.txt") | load_words("communicator_heads.txt")
+    if not (_actor(subj) or _lemma(subj) in speakers):
+        return None  # "the storm made it clear that ..." is no one's statement
+    if any(
+        t.lower_ not in {"it", "very", "abundantly", "perfectly", "crystal"}
+        for t in tok.doc[tok.i + 1 : clear.i]
+    ):
+        return None  # "made this clear:" shows; "made it (very) clear that" says
+    hosts = (*clear.children, *tok.children)
+    clause = next((c for c in hosts if c.dep_ in {"ccomp", "advcl"} and c.i > clear.i), None)
+    source = mention_for(subj, _written_subject(tok))
+    if clause is None or source is None or clause.pos_ not in {"VERB", "AUX"}:
+        return None
+    venue = _venue(tok, ctx) if source.kind != "outlet" else None
+    cue = (tok.idx, clear.idx + len(clear))
+    content = clause_without(clause)
+    return Found(source, cue, content, "indirect", "speech", 0.75, venue, lemma="make clear")
+
+
 def _spoken(lemma: str) -> bool:
     """Does a cue with this lemma pass words on when said through a venue (a show, an
     interview, an essay)? Speech verbs always; verbs of judging aloud ("blasted",
@@ -734,6 +765,7 @@ def hedge(tok: Token, ctx: Context) -> Found | None:
 
 RULES: tuple[Rule, ...] = (
     carried_report,
+    made_clear,
     reporting_verb,
     according_to,
     noun_cue,
