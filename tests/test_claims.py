@@ -306,6 +306,14 @@ def test_telling_an_outlets_host_goes_through_the_outlet(tmp_path, host, outlet)
     assert chains(tmp_path, sentence, CLAIM) == {("article", outlet, "Mirela Osk")}
 
 
+def test_an_appearance_in_which_someone_said_goes_through_the_outlet(tmp_path):
+    sentence = (
+        "Unions seized upon Mirela Osk's CNN appearance, in which Osk said that ferry fares "
+        "would rise in March."
+    )
+    assert chains(tmp_path, sentence, CLAIM) == {("article", "CNN", "Mirela Osk")}
+
+
 def test_began_by_saying_on_a_show_goes_through_the_show(tmp_path):
     sentence = (
         "Mirela Osk appeared on CNN on Tuesday and began by saying ferry fares would rise in March."

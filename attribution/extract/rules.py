@@ -240,6 +240,11 @@ def _venue(verb: Token, ctx: Context) -> Mention | None:
         if told is not None and told.kind == "outlet":
             return told
         preps += [c for c in host.children if c.dep_ == "prep" and c.lower_ in {"in", "on"}]
+    occasion = _relative_occasion(verb, preps)
+    if occasion is not None:
+        return _occasion(occasion, ctx) or (
+            _publisher(occasion, ctx) if is_proper(occasion) else None
+        )
     for prep in preps:
         for obj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
             if obj.lemma_.lower() in _OCCASIONS and not ctx.in_quote(obj.idx):
@@ -252,6 +257,15 @@ def _venue(verb: Token, ctx: Context) -> Mention | None:
             if found is not None:
                 return found
     return _venue_in_complement(verb, ctx)
+
+
+def _relative_occasion(verb: Token, preps: list[Token]) -> Token | None:
+    """The occasion a relative clause is "in": "X's RT appearance, in which he said",
+    "an interview with CNN during which she said"."""
+    if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in _OCCASIONS:
+        return None
+    which = (c for p in preps for c in p.children if c.dep_ == "pobj")
+    return verb.head if any(c.lower_ == "which" for c in which) else None
 
 
 def _venue_in_complement(verb: Token, ctx: Context) -> Mention | None:
