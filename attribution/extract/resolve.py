@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import numpy
 from spacy.attrs import DEP, POS
@@ -186,22 +187,31 @@ class Antecedents:
         # The two sentences before count even when the name is in the pronoun's own one:
         # "Lind saw Dr. Ray. After examining Lind, she said ..." is Ray's word.
         lo, surname = self.sentences[max(min(there, here - _SURE_REACH), 0)], _surname(target.name)
-        for m in self.mentions:
-            if not lo <= m.span[0] < pronoun.span[0] or m.span == pronoun.span:
-                continue
+        for m in self._starting_in(lo, pronoun.span[0]):
             person = m.kind == "person" or m.span in self.humans
             if person and _surname(m.name) != surname and self._first(m) not in unlike:
                 return False
         # A name the tagger did not take for a person, before the pronoun in its sentence.
         own = set(_without_possessive(target.name).lower().replace(".", " ").split())
         start = self.sentences[here]
-        outlets = [m.span for m in self.mentions if m.kind == "outlet"]
+        near = self._starting_in(self.sentences[max(here - 1, 0)], pronoun.span[0])
+        outlets = [m.span for m in near if m.kind == "outlet"]
+        first = bisect_left(self.names, (start, ""))
         return not any(
-            start <= pos < pronoun.span[0]
+            pos < pronoun.span[0]
             and word not in own | unlike
             and not any(a <= pos < b for a, b in outlets)
-            for pos, word in self.names
+            for pos, word in self.names[first : bisect_left(self.names, (pronoun.span[0], ""))]
         )
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [m.span[0] for m in self.mentions]
+
+    def _starting_in(self, lo: int, hi: int) -> tuple[Mention, ...]:
+        """The mentions that start in [lo, hi), found by bisection (an article may have
+        thousands)."""
+        return self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
 
     def described(self, mention: Mention) -> Mention | None:
         """The one person or outlet a definite description points back to, if unambiguous.
