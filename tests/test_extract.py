@@ -563,3 +563,9 @@ def test_made_it_clear_is_a_statement_through_its_venue(run_extract):
 )
 def test_made_clear_by_a_thing_or_by_showing_is_no_statement(run_extract, sentence):
     assert not [c for c in run_extract(sentence).citations if c.lemma == "make clear"]
+
+
+def test_a_headline_label_before_a_colon_is_no_speaker(run_extract):
+    ex = run_extract("EXCLUSIVE: In a memo to the council, ferry owners insist fares will rise.")
+    assert all(c.source is None or c.source.name != "EXCLUSIVE" for c in ex.citations)
+    assert by_source(ex, "ferry owners").lemma == "insist"

@@ -281,7 +281,10 @@ def speaker_lines(doc: Doc, article: Article, ctx: Context) -> list[tuple[Found,
 
 
 def _speaker_name(doc: Doc, start: int, name: str) -> bool:
-    """A transcript's "PENCE", an outlet, or a name the tagger reads as one whole entity."""
+    """A transcript's "PENCE", an outlet, or a name the tagger reads as one whole entity;
+    never a headline's label ("EXCLUSIVE:", data/kickers.txt)."""
+    if name.lower() in load_words("kickers.txt"):
+        return False
     if (name.isupper() and len(name) > 2) or _outlet_like(name):
         return True
     return any(
