@@ -131,7 +131,16 @@ def _outlet_inside(outer: Citation, inner: Citation) -> bool:
     if "according to" not in (outer.lemma, inner.lemma):
         return False
     kinds = (outer.source.kind if outer.source else "", inner.source.kind if inner.source else "")
-    return kinds[1] == "outlet" and kinds[0] != "outlet"
+    return (kinds[1] == "outlet" or _reports(inner.source)) and kinds[0] != "outlet"
+
+
+def _reports(m: Mention | None) -> bool:
+    """An unnamed report ("press reports", "news accounts"): like an outlet, it may hang
+    on either of two citations ("X said ..., according to press reports")."""
+    if m is None or m.kind != "anonymous":
+        return False
+    words = m.name.lower().split()
+    return bool(words) and any(w in {"report", "account"} for w in _singulars(words[-1]))
 
 
 def _borrowed(c: Citation) -> bool:

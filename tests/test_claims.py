@@ -387,6 +387,13 @@ def test_a_pronoun_with_two_people_before_it_is_no_hop(tmp_path, before):
     assert not any(label in people for path in found for label in path[2:])
 
 
+def test_press_reports_after_someones_words_are_no_hop_below_them(tmp_path):
+    """ "according to press reports" hangs on either citation: no chain puts the reports
+    under Osk (the reverse is the reader's guess too)."""
+    sentence = "Mirela Osk said ferry fares would rise in March, according to press reports."
+    assert long_ones(chains(tmp_path, sentence)) == set()
+
+
 # --- a corpus: chains never join two articles --------------------------------------------------
 
 CORPUS = {
