@@ -131,7 +131,16 @@ def _outlet_inside(outer: Citation, inner: Citation) -> bool:
     if "according to" not in (outer.lemma, inner.lemma):
         return False
     kinds = (outer.source.kind if outer.source else "", inner.source.kind if inner.source else "")
-    return kinds[1] == "outlet" and kinds[0] != "outlet"
+    return (kinds[1] == "outlet" or _reports(inner.source)) and kinds[0] != "outlet"
+
+
+def _reports(m: Mention | None) -> bool:
+    """An unnamed report ("press reports", "news accounts"): like an outlet, it may hang
+    on either of two citations ("X said ..., according to press reports")."""
+    if m is None or m.kind != "anonymous":
+        return False
+    words = m.name.lower().split()
+    return bool(words) and any(w in {"report", "account"} for w in _singulars(words[-1]))
 
 
 def _borrowed(c: Citation) -> bool:
@@ -161,13 +170,16 @@ def _inner_source(m: Mention | None) -> bool:
         return False
     assert m is not None
     words = m.text.lower().split()
-    if not words or words[0] in load_words("personal_pronouns.txt"):
+    if not words or (words[0] in load_words("personal_pronouns.txt") and not m.sure):
         return False  # a guessed antecedent inside another's words is a guess too many
     return m.kind != "anonymous" or words[0] not in _BACK_REFERENCES
 
 
 def _pronoun(m: Mention | None) -> bool:
-    return m is not None and m.text.lower().strip() in load_words("personal_pronouns.txt")
+    """A pronoun whose antecedent is a guess; one with a single fitting antecedent
+    nearby (:attr:`Mention.sure`) is that person."""
+    pronoun = m is not None and m.text.lower().strip() in load_words("personal_pronouns.txt")
+    return pronoun and not (m is not None and m.sure)
 
 
 _BACK_REFERENCES = frozenset(

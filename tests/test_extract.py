@@ -6,6 +6,8 @@ import gc
 import json
 import weakref
 
+import pytest
+
 from attribution import nlp as nlp_mod
 from attribution.corpus import read_path
 from attribution.extract import Extraction, extract
@@ -537,6 +539,36 @@ def test_a_handmade_table_of_the_models_parse_extracts_the_same(nlp):
     ex = extract_doc(doc)
     assert ex.citations
     assert extract_doc(hand(text, table_of(doc))) == ex
+
+
+def test_made_it_clear_is_a_statement_through_its_venue(run_extract):
+    ex = run_extract(
+        "In an interview with The Herald, Ivo Brandt made it clear that the barn would be rebuilt."
+    )
+    c = by_source(ex, "Ivo Brandt")
+    assert (c.lemma, c.kind, c.content_text) == (
+        "make clear",
+        "indirect",
+        "the barn would be rebuilt",
+    )
+    assert c.citer is not None and c.citer.name == "Herald"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The storm made it clear that the barn was weak.",  # no one's statement
+        "The valley itself made this clear: the barn was weak.",  # a demonstration
+    ],
+)
+def test_made_clear_by_a_thing_or_by_showing_is_no_statement(run_extract, sentence):
+    assert not [c for c in run_extract(sentence).citations if c.lemma == "make clear"]
+
+
+def test_a_headline_label_before_a_colon_is_no_speaker(run_extract):
+    ex = run_extract("EXCLUSIVE: In a memo to the council, ferry owners insist fares will rise.")
+    assert all(c.source is None or c.source.name != "EXCLUSIVE" for c in ex.citations)
+    assert by_source(ex, "ferry owners").lemma == "insist"
 
 
 def test_the_study_points_back_to_the_named_record_before(run_extract):

@@ -1006,6 +1006,68 @@ def test_every_token_a_rule_fires_on_is_in_the_may_fire_mask(name):
     assert all(mask[i] for i in fired)
 
 
+# --- a cue verb carried by another verb ---------------------------------------------
+
+BEGAN_BY_SAYING = hand(
+    "Lind appeared on CNN and began by saying the ferry would stop.",
+    """
+    1  Lind     Lind   NNP PROPN 2  nsubj PERSON
+    2  appeared appear VBD VERB  0  ROOT
+    3  on       on     IN  ADP   2  prep
+    4  CNN      CNN    NNP PROPN 3  pobj  ORG
+    5  and      and    CC  CCONJ 2  cc
+    6  began    begin  VBD VERB  2  conj
+    7  by       by     IN  ADP   6  prep
+    8  saying   say    VBG VERB  7  pcomp
+    9  the      the    DT  DET   10 det
+    10 ferry    ferry  NN  NOUN  12 nsubj
+    11 would    would  MD  AUX   12 aux
+    12 stop     stop   VB  VERB  8  ccomp
+    13 .        .      .   PUNCT 2  punct
+    """,
+)
+
+
+def test_began_by_saying_is_said_by_the_subject_through_the_show_it_appeared_on():
+    c = cited(extract_doc(BEGAN_BY_SAYING), "saying")
+    assert source_of(c) == ("Lind", "Lind", "person")
+    assert (c.kind, c.lemma, c.content_text) == ("indirect", "say", "the ferry would stop")
+    assert c.citer is not None and (c.citer.name, c.citer.kind) == ("CNN", "outlet")
+
+
+CONTINUES_TO_INSIST = hand(
+    "Lind continues to insist, in an interview with CNN, that the ferry would stop.",
+    """
+    1  Lind      Lind      NNP PROPN 2  nsubj PERSON
+    2  continues continue  VBZ VERB  0  ROOT
+    3  to        to        TO  PART  4  aux
+    4  insist    insist    VB  VERB  2  xcomp
+    5  ,         ,         ,   PUNCT 4  punct
+    6  in        in        IN  ADP   4  prep
+    7  an        an        DT  DET   8  det
+    8  interview interview NN  NOUN  6  pobj
+    9  with      with      IN  ADP   8  prep
+    10 CNN       CNN       NNP PROPN 9  pobj  ORG
+    11 ,         ,         ,   PUNCT 16 punct
+    12 that      that      IN  SCONJ 16 mark
+    13 the       the       DT  DET   14 det
+    14 ferry     ferry     NN  NOUN  16 nsubj
+    15 would     would     MD  AUX   16 aux
+    16 stop      stop      VB  VERB  2  ccomp
+    17 .         .         .   PUNCT 2  punct
+    """,
+)
+
+
+def test_continues_to_insist_is_an_insisting_with_the_clause_of_the_outer_verb():
+    ex = extract_doc(CONTINUES_TO_INSIST)
+    assert [c.cue_text for c in ex.citations] == ["insist"]
+    c = ex.citations[0]
+    assert source_of(c) == ("Lind", "Lind", "person")
+    assert (c.lemma, c.content_text) == ("insist", "the ferry would stop")
+    assert c.citer is not None and c.citer.name == "CNN"
+
+
 # The parse hangs "added" on the first clause and gives it only the second as content.
 CLOSING_ADDED = hand(
     "Ruiz had asked the police for no escort, but the guard overruled that request, the source added.",

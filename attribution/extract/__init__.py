@@ -42,7 +42,7 @@ __all__ = ["EXTRACTOR_VERSION", "Citation", "Extraction", "Mention", "compact", 
 WEAK_PARENTS = frozenset({"stance"})
 
 # Bump when rules change, so cached extractions are not reused.
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "19"
 
 _POST_LEAD = re.compile(
     r"^\s*(?P<name>(?:[A-Z0-9][\w’'.&-]*\s){0,5}[A-Z0-9][\w’'.&-]*):\s+(?P<rest>\S.*)$", re.S
@@ -322,7 +322,10 @@ def speaker_lines(doc: Doc, article: Article, ctx: Context) -> list[tuple[Found,
 
 
 def _speaker_name(doc: Doc, start: int, name: str) -> bool:
-    """A transcript's "PENCE", an outlet, or a name the tagger reads as one whole entity."""
+    """A transcript's "PENCE", an outlet, or a name the tagger reads as one whole entity;
+    never a headline's label ("EXCLUSIVE:", data/kickers.txt)."""
+    if name.lower() in load_words("kickers.txt"):
+        return False
     if (name.isupper() and len(name) > 2) or _outlet_like(name):
         return True
     return any(

@@ -24,6 +24,9 @@ class Mention:
     name: str
     kind: SourceKind
     phrase: Span | None = None
+    # A pronoun whose antecedent is the only one that fits nearby ("Ana Lind spoke. ...
+    # she told CNN"): a chain may go through it, unlike a guessed one.
+    sure: bool = False
 
     @property
     def written(self) -> Span:

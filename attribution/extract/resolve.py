@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import numpy
 from spacy.attrs import DEP, POS
@@ -36,6 +37,10 @@ class Antecedents:
     first_names: dict[str, str] = field(default_factory=dict)
     # Each sentence's subject when it is a named person ("" otherwise); the first is the headline's.
     subjects: tuple[str, ...] = ()
+    # Where each proper noun that may name a person stands, and the word (lowercased).
+    names: tuple[tuple[int, str], ...] = ()
+    # "he"/"she" bound by the parse to the named subject of the clause it hangs on.
+    bound: dict[Span, Mention] = field(default_factory=dict)
     # Sources that are records ("A Reuters survey found": the survey), in text order.
     records: tuple[Mention, ...] = ()
 
@@ -82,9 +87,18 @@ class Antecedents:
         firsts = _first_names(mentions)
         # A headline seldom parses as a clause: its person is the first one it names.
         subjects = tuple(_named_subject(sent, n == 0) for n, sent in enumerate(doc.sents))
-        records = _records(doc_text(doc), [f.source for f in found if f.source is not None])
         return cls(
-            mentions, spans, posters, frozenset(quotes), starts, sources, firsts, subjects, records
+            mentions,
+            spans,
+            posters,
+            frozenset(quotes),
+            starts,
+            sources,
+            firsts,
+            subjects,
+            _person_like_names(doc),
+            _bound_pronouns(doc),
+            _records(doc_text(doc), [f.source for f in found if f.source is not None]),
         )
 
     def before(
@@ -144,6 +158,9 @@ class Antecedents:
             if not earlier:
                 return None
             return replace(mention, name=earlier[-1].name, kind=earlier[-1].kind)
+        bound = self.bound.get(mention.span)
+        if bound is not None and self._first(bound) in _like(key):
+            return replace(mention, name=bound.name, kind="person", sure=True)
         target = None
         if not any(a <= mention.span[0] < b for a, b in self.quotes):
             # Told in the article's own voice, a pronoun seldom means a name inside a quote.
@@ -151,10 +168,54 @@ class Antecedents:
         target = target or self.before(mention.span[0], want, _unlike(key), skip)
         if target is None:
             return None
+        sure = want == "person" and self.unambiguous(mention, target, _unlike(key))
         if target.span in self.humans:
             # "The Republican lawmaker told ... that she": she is who the lawmaker is.
             target = self.described(target) or target
-        return replace(mention, name=target.name, kind=target.kind)
+        return replace(mention, name=target.name, kind=target.kind, sure=sure)
+
+    def unambiguous(self, pronoun: Mention, target: Mention, unlike: frozenset[str]) -> bool:
+        """Is ``target`` the only person "he" or "she" can mean here?
+
+        It must be named, at most :data:`_SURE_REACH` sentences back, and the
+        only person of a fitting gender from the start of its sentence to the
+        pronoun: "Ana Lind spoke. ... She told CNN" is Lind; "Lind met Ray. She
+        told CNN" may be either, and stays a guess.
+        """
+        if target.kind != "person" or target.span in self.humans or not self.sentences:
+            return False
+        here = bisect_left(self.sentences, pronoun.span[0] + 1) - 1
+        there = bisect_left(self.sentences, target.span[0] + 1) - 1
+        if here - there > _SURE_REACH:
+            return False
+        # The two sentences before count even when the name is in the pronoun's own one:
+        # "Lind saw Dr. Ray. After examining Lind, she said ..." is Ray's word.
+        lo, surname = self.sentences[max(min(there, here - _SURE_REACH), 0)], _surname(target.name)
+        for m in self._starting_in(lo, pronoun.span[0]):
+            person = m.kind == "person" or m.span in self.humans
+            if person and _surname(m.name) != surname and self._first(m) not in unlike:
+                return False
+        # A name the tagger did not take for a person, before the pronoun in its sentence.
+        own = set(_without_possessive(target.name).lower().replace(".", " ").split())
+        start = self.sentences[here]
+        near = self._starting_in(self.sentences[max(here - 1, 0)], pronoun.span[0])
+        outlets = [m.span for m in near if m.kind == "outlet"]
+        first = bisect_left(self.names, (start, ""))
+        return not any(
+            pos < pronoun.span[0]
+            and word not in own | unlike
+            and not any(a <= pos < b for a, b in outlets)
+            for pos, word in self.names[first : bisect_left(self.names, (pronoun.span[0], ""))]
+        )
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [m.span[0] for m in self.mentions]
+
+    def _starting_in(self, lo: int, hi: int) -> tuple[Mention, ...]:
+        """The mentions that start in [lo, hi), found by bisection (an article may have
+        thousands)."""
+        return self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
 
     def described(self, mention: Mention) -> Mention | None:
         """The one person or outlet a definite description points back to, if unambiguous.
@@ -245,6 +306,15 @@ def _named_subject(sent: Span_, headline: bool = False) -> str:
     return _without_possessive(ent.text) if ent is not None and ent.label_ == "PERSON" else ""
 
 
+_SURE_REACH = 2  # sentences between a pronoun and the one antecedent it can have
+
+
+def _surname(name: str) -> str:
+    """The last word of a name, lowercased: "Ana Lind", "Lind" and "Ms. Lind" agree."""
+    words = _without_possessive(name).lower().replace(".", " ").split()
+    return words[-1] if words else ""
+
+
 def _first_names(mentions: tuple[Mention, ...]) -> dict[str, str]:
     """Surname -> first name, for each surname the article gives exactly one full name."""
     firsts: dict[str, set[str]] = {}
@@ -261,6 +331,15 @@ def _unlike(pronoun: str) -> frozenset[str]:
         return load_words("female_names.txt")
     if pronoun in {"she", "her", "hers"}:
         return load_words("male_names.txt")
+    return frozenset()
+
+
+def _like(pronoun: str) -> frozenset[str]:
+    """First names and titles known to fit a pronoun's gender."""
+    if pronoun in {"he", "him", "his"}:
+        return load_words("male_names.txt")
+    if pronoun in {"she", "her", "hers"}:
+        return load_words("female_names.txt")
     return frozenset()
 
 
@@ -344,6 +423,39 @@ def _named_arguments(doc: Doc) -> list[Mention]:
             ):
                 out.append(mention)
     return out
+
+
+def _bound_pronouns(doc: Doc) -> dict[Span, Mention]:
+    """ "he" or "she" as the subject of a clause that hangs on one whose subject is a
+    named person: "Lind was right when she said ...", "Lind smiled, and she said ...".
+    The parse, not the nearest name, says who it is."""
+    out = {}
+    for tok in _tokens_where(doc, ("nsubj",), ("PRON",)):
+        verb = tok.head
+        if tok.lower_ not in {"he", "she"} or verb.dep_ not in {"advcl", "conj"}:
+            continue
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i > tok.i or subj.ent_type_ != "PERSON":
+            continue
+        named = mention_for(subj)
+        if named is not None and named.kind == "person" and named.name.lower() not in _NOT_PEOPLE:
+            out[(tok.idx, tok.idx + len(tok))] = named
+    return out
+
+
+def _person_like_names(doc: Doc) -> tuple[tuple[int, str], ...]:
+    """Each name that may be a person's: where it is, and its word (lowercased). The
+    tagger's organisations count too: it calls "Trump" one as often as a person."""
+    pos = doc.to_array(POS)
+    nouns = numpy.isin(pos, [doc.vocab.strings["PROPN"], doc.vocab.strings["NOUN"]])
+    toks = (doc[int(i)] for i in numpy.flatnonzero(nouns))
+    return tuple(
+        (t.idx, _without_possessive(t.lower_))
+        for t in toks
+        if is_proper(t)
+        and t.ent_type_ in {"", "PERSON", "ORG"}
+        and not (t.i > 0 and t.nbor(-1).is_quote)  # a quote's first word
+    )
 
 
 def _tokens_where(doc: Doc, deps: tuple[str, ...], tags: tuple[str, ...]) -> Iterator[Token]:

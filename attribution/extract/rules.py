@@ -190,13 +190,7 @@ def _hearer(verb: Token) -> Mention | None:
     """The one told: "X told The Post" makes The Post the one citing X."""
     for child in verb.children:
         if child.dep_ in {"dobj", "dative"} and child.lower_ not in _HEARERS:
-            told = mention_for(child)
-            if told is not None and told.kind == "person":
-                # "told Fox News's Ana Berg", "told Ana Berg of Fox News" (the "of" the
-                # parse may hang on the verb, right after the name)
-                after = [p for p in verb.children if p.i == child.right_edge.i + 1]
-                return _employer(child) or _of_outlet(after) or told
-            return told
+            return _told(child, verb)
         if (
             child.dep_ == "prep"
             and child.lower_ == "to"
@@ -204,8 +198,19 @@ def _hearer(verb: Token) -> Mention | None:
         ):
             objs = [t for t in child.children if t.dep_ == "pobj"]
             if objs and objs[0].lower_ not in _HEARERS:
-                return mention_for(objs[0])
+                return _told(objs[0], verb)
     return None
+
+
+def _told(tok: Token, verb: Token) -> Mention | None:
+    """The one ``verb`` told, or the outlet they work for when they are a named person:
+    "told Fox News's Ana Berg", "told Ana Berg of Fox News" (the "of" the parse may hang
+    on the verb, right after the name) were told to Fox News, which published the words."""
+    told = mention_for(tok)
+    if told is not None and told.kind == "person":
+        after = [p for p in verb.children if p.i == tok.right_edge.i + 1]
+        return _employer(tok) or _of_outlet(after) or told
+    return told
 
 
 _OCCASIONS = load_words("occasions.txt")  # "in an interview with CNN"
@@ -232,6 +237,11 @@ def _venue(verb: Token, ctx: Context) -> Mention | None:
         if told is not None and told.kind == "outlet":
             return told
         preps += [c for c in host.children if c.dep_ == "prep" and c.lower_ in {"in", "on"}]
+    occasion = _relative_occasion(verb, preps)
+    if occasion is not None:
+        return _occasion(occasion, ctx) or (
+            _publisher(occasion, ctx) if is_proper(occasion) else None
+        )
     for prep in preps:
         for obj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
             if obj.lemma_.lower() in _OCCASIONS and not ctx.in_quote(obj.idx):
@@ -244,6 +254,15 @@ def _venue(verb: Token, ctx: Context) -> Mention | None:
             if found is not None:
                 return found
     return _venue_in_complement(verb, ctx)
+
+
+def _relative_occasion(verb: Token, preps: list[Token]) -> Token | None:
+    """The occasion a relative clause is "in": "X's RT appearance, in which he said",
+    "an interview with CNN during which she said"."""
+    if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in _OCCASIONS:
+        return None
+    which = (c for p in preps for c in p.children if c.dep_ == "pobj")
+    return verb.head if any(c.lower_ == "which" for c in which) else None
 
 
 def _venue_in_complement(verb: Token, ctx: Context) -> Mention | None:
@@ -288,6 +307,8 @@ def _publisher(tok: Token, ctx: Context) -> Mention | None:
     is an outlet of its own. A common noun ("the Senate floor", "a conference
     call") is neither.
     """
+    if tok.lower_ in load_words("outlet_staff.txt"):
+        return _staff_outlet(tok, ctx)
     named_show = is_proper(tok) and tok.lower_ in _SHOW_HEADS  # the tagger's EVENT or not
     if tok.ent_type_ in _NOT_VENUES and not named_show:
         return None
@@ -329,6 +350,19 @@ def _of_outlet(preps: list[Token]) -> Mention | None:
                 m = mention_for(obj)
                 if m is not None and m.kind == "outlet":
                     return m
+    return None
+
+
+def _staff_outlet(tok: Token, ctx: Context) -> Mention | None:
+    """The outlet whose staff ``tok`` names: "the editorial board of The Post", "CNN's
+    reporters", "reporters from CNN" (data/outlet_staff.txt)."""
+    owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+    if owner is not None:
+        return _publisher(owner, ctx)
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "at"}:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            return _publisher(obj, ctx) if obj is not None else None
     return None
 
 
@@ -401,6 +435,92 @@ def reporting_verb(tok: Token, ctx: Context) -> Found | None:
     return Found(
         source, token_span(tok), content, kind, _medium(tok), confidence, hearer, lemma=_lemma(tok)
     )
+
+
+def _carried_cue(verb: Token) -> Token | None:
+    """The cue verb ``verb`` carries: "continues to insist", "went on to say" (a verb of
+    aspect, data/aspect_verbs.txt), or "responded by saying", "began by writing"."""
+    cues = load_words("cue_verbs.txt")
+    for child in verb.children:
+        aspect = child.dep_ == "xcomp" and _lemma(verb) in load_words("aspect_verbs.txt")
+        if aspect and child.pos_ == "VERB" and _lemma(child) in cues:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for inner in (c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+                if _lemma(inner) in cues:
+                    return inner
+    return None
+
+
+def _that_complement(tok: Token) -> bool:
+    """A clause that is what was said: a complement, or a "that" clause the parse made an
+    adverbial one ("continues to insist, in an interview, that ...")."""
+    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    return tok.dep_ == "ccomp" or (tok.dep_ == "advcl" and that)
+
+
+def carried_report(tok: Token, ctx: Context) -> Found | None:
+    """A cue verb carried by another verb, said by that verb's subject.
+
+    >>> # "Osk continues to insist, most recently in an interview with CNN, that ..."
+    >>> # "Osk appeared on CNN and began by saying fares would rise."
+
+    The cue and its lemma are the inner verb's; the content is the inner verb's
+    clause, or the clause the parse hung on the outer verb; the venue may be
+    named on either ("appeared on CNN and began by saying").
+    """
+    if tok.pos_ != "VERB" or ctx.in_quote(tok.idx):
+        return None
+    inner = _carried_cue(tok)
+    subj = subject_of(tok) if inner is not None else None
+    if inner is None or subj is None or subj.dep_ == "nsubjpass":
+        return None
+    if subj.lower_ in load_words("impersonal_subjects.txt"):
+        return None
+    content = _reported_content(inner, ctx) or next(
+        (clause_without(c) for c in tok.children if c.i > inner.i and _that_complement(c)), ()
+    )
+    source = mention_for(subj, _written_subject(tok))
+    if not content or source is None:
+        return None
+    venue = None
+    if source.kind != "outlet" and _spoken(_lemma(inner)):
+        venue = _venue(inner, ctx) or _venue(tok, ctx)
+    kind: Kind = "direct" if any(ctx.in_quote(s[0]) for s in content) else "indirect"
+    return Found(
+        source, token_span(inner), content, kind, _medium(inner), 0.75, venue, lemma=_lemma(inner)
+    )
+
+
+def made_clear(tok: Token, ctx: Context) -> Found | None:
+    """ "X made (it) clear that ...": a statement, whose cue is "made ... clear", by a
+    person, organisation or unnamed speaker ("the storm made it clear" is none).
+
+    >>> # "In an interview with the Gazette, Osk made it clear that fares would rise."
+    """
+    if tok.pos_ != "VERB" or _lemma(tok) != "make" or ctx.in_quote(tok.idx):
+        return None
+    clear = next((c for c in tok.children if c.lower_ == "clear" and c.i > tok.i), None)
+    subj = subject_of(tok) if clear is not None else None
+    if clear is None or subj is None or subj.dep_ == "nsubjpass":
+        return None
+    speakers = load_words("person_roles.txt") | load_words("communicator_heads.txt")
+    if not (_actor(subj) or _lemma(subj) in speakers):
+        return None  # "the storm made it clear that ..." is no one's statement
+    if any(
+        t.lower_ not in {"it", "very", "abundantly", "perfectly", "crystal"}
+        for t in tok.doc[tok.i + 1 : clear.i]
+    ):
+        return None  # "made this clear:" shows; "made it (very) clear that" says
+    hosts = (*clear.children, *tok.children)
+    clause = next((c for c in hosts if c.dep_ in {"ccomp", "advcl"} and c.i > clear.i), None)
+    source = mention_for(subj, _written_subject(tok))
+    if clause is None or source is None or clause.pos_ not in {"VERB", "AUX"}:
+        return None
+    venue = _venue(tok, ctx) if source.kind != "outlet" else None
+    cue = (tok.idx, clear.idx + len(clear))
+    content = clause_without(clause)
+    return Found(source, cue, content, "indirect", "speech", 0.75, venue, lemma="make clear")
 
 
 def _spoken(lemma: str) -> bool:
@@ -707,6 +827,8 @@ def hedge(tok: Token, ctx: Context) -> Found | None:
 
 
 RULES: tuple[Rule, ...] = (
+    carried_report,
+    made_clear,
     reporting_verb,
     according_to,
     noun_cue,
