@@ -1101,3 +1101,32 @@ def test_a_closing_reporting_clause_reports_the_whole_sentence_before_it():
     assert c.content_text == (
         "Ruiz had asked the police for no escort, but the guard overruled that request"
     )
+
+
+# A participle the parse hung on the clause after it, whose subject it then borrows.
+GOING_ON = hand(
+    "Lind said, going on to say that fares rose, riders do not care.",
+    """
+    1  Lind   Lind  NNP PROPN 2  nsubj PERSON
+    2  said   say   VBD VERB  15 parataxis
+    3  ,      ,     ,   PUNCT 2  punct
+    4  going  go    VBG VERB  15 advcl
+    5  on     on    RP  ADP   4  prt
+    6  to     to    TO  PART  7  aux
+    7  say    say   VB  VERB  4  xcomp
+    8  that   that  IN  SCONJ 10 mark
+    9  fares  fare  NNS NOUN  10 nsubj
+    10 rose   rise  VBD VERB  7  ccomp
+    11 ,      ,     ,   PUNCT 15 punct
+    12 riders rider NNS NOUN  15 nsubj
+    13 do     do    VBP AUX   15 aux
+    14 not    not   RB  PART  15 neg
+    15 care   care  VB  VERB  0  ROOT
+    16 .      .     .   PUNCT 15 punct
+    """,
+)
+
+
+def test_a_carried_cue_never_borrows_a_subject_from_the_clause_after_it():
+    ex = extract_doc(GOING_ON)
+    assert all(c.source is None or c.source.text != "riders" for c in ex.citations)

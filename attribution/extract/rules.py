@@ -477,6 +477,10 @@ def carried_report(tok: Token, ctx: Context) -> Found | None:
         return None
     if subj.lower_ in load_words("impersonal_subjects.txt"):
         return None
+    if tok.tag_ == "VBG" and subj.i > tok.i:
+        # "..., Sanders said, going on to say that ..., young people do not want ...":
+        # the parse lent the participle a subject from the clause after it.
+        return None
     content = _reported_content(inner, ctx) or next(
         (clause_without(c) for c in tok.children if c.i > inner.i and _that_complement(c)), ()
     )
