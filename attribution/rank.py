@@ -390,7 +390,7 @@ def score_group(
     root = members[0].roots[0] if members[0].roots else ""
     kind = root_kind(root, kinds, labels) if root else "none"
     written = _as_written(labels.get(root, ""), members)
-    if _back_reference(written, kind):
+    if _back_reference(written, kind) or _another(labels.get(root, ""), members):
         parts.append((NEEDS_CONTEXT, "its root needs the sentence before"))
     if kind == "document" and not _named(written):
         parts.append((UNNAMED_RECORD, "unnamed document root"))
@@ -427,18 +427,36 @@ def _back_reference(label: str, kind: str) -> bool:
     return definite and not (kind == "document" and _named(" ".join(ws[1:])))
 
 
+def _another(label: str, members: list[Claim]) -> bool:
+    """Is the root "another X" in every sentence that names it ("Another slide shows ...")?
+    One more of something named before: the label alone ("slide") loses whose."""
+    seen = False
+    for c in members:
+        at = c.sentence.lower().find(label.lower()) if label else -1
+        if at < 0:
+            continue
+        seen = True
+        if words(c.sentence[:at])[-1:] != ["another"]:
+            return False
+    return seen
+
+
 def _quantity(label: list[str]) -> bool:
     """Is a label's every word a figure ("63 percent", "three")?"""
     return bool(label) and all(_DIGIT.search(w) or w in _numbers() for w in label)
 
 
 def _needs_context(text: str) -> bool:
-    """Does the claim open on a pronoun or a bare description ("he", "the two", "the
-    developers") that only the sentence before can say who it is?"""
+    """Does the claim open on a pronoun, a bare description ("he", "the two", "the
+    developers") or a connective ("In addition, ...") that only the sentence before
+    explains?"""
     ws = text.split()
     first = words(" ".join(ws[:1]))
     if first and first[0] in _PRONOUN_SUBJECTS:
         return True
+    opening = text.split(",", 1)[0].strip().lower()
+    if "," in text and opening in load_words("rank_connectives.txt"):
+        return True  # "In addition, the campaign plans ...": in addition to what was before
     return bool(first) and first[0] == "the" and not any(w[:1].isupper() for w in ws[1:3])
 
 

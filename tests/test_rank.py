@@ -32,6 +32,7 @@ KINDS = {
     "anonymous:a1:its-own-website": "anonymous",
     "anonymous:a1:the-inspectors": "anonymous",
     "anonymous:a1:two-inspectors": "anonymous",
+    "anonymous:a1:slide": "anonymous",
 }
 LABELS = {
     "anonymous:a1:officials": "officials",
@@ -45,6 +46,7 @@ LABELS = {
     "anonymous:a1:its-own-website": "its own website",
     "anonymous:a1:the-inspectors": "the inspectors",
     "anonymous:a1:two-inspectors": "two inspectors",
+    "anonymous:a1:slide": "slide",
 }
 
 
@@ -341,3 +343,16 @@ def test_a_definite_description_as_root_points_back_and_ranks_below_an_unnamed_s
     assert described.score < unnamed.score
     assert "its root needs the sentence before" in described.score_why
     assert "its root" not in unnamed.score_why
+
+
+def test_a_claim_opening_on_a_connective_needs_the_sentence_before() -> None:
+    ranked = rank_claims([claim("In addition, Port Vale plans to sell 3 ferries")], KINDS, LABELS)
+    assert "its subject needs the sentence before" in ranked[0].score_why
+
+
+def test_another_record_points_back_to_the_one_named_before() -> None:
+    text = "Port Vale sold 3 ferries to the county in 2015"
+    later = claim(text, sentence=f"Another slide shows that {text}.", root="anonymous:a1:slide")
+    first = claim(text, sentence=f"One slide shows that {text}.", root="anonymous:a1:slide")
+    assert "its root needs" in rank_claims([later], KINDS, LABELS)[0].score_why
+    assert "its root needs" not in rank_claims([first], KINDS, LABELS)[0].score_why
