@@ -270,6 +270,12 @@ def test_content_terms_keep_the_event_and_drop_the_names(run_extract):
     assert not any("lindqvist" in t or t == "v:say" for t in terms)
 
 
+def test_a_common_verb_with_its_particle_is_an_event_term(run_extract):
+    ex = run_extract("Mayor Ana Lindqvist said that a bomb went off near the harbour on Sunday.")
+    (c,) = ex.citations
+    assert {"n:bomb", "v:go_off"} <= set(c.terms[0])
+
+
 def test_compact_keeps_every_field_and_holds_each_term_once(run_extract):
     from attribution.cache import from_json, to_json
     from attribution.extract import compact

@@ -42,7 +42,7 @@ __all__ = ["EXTRACTOR_VERSION", "Citation", "Extraction", "Mention", "compact", 
 WEAK_PARENTS = frozenset({"stance"})
 
 # Bump when rules change, so cached extractions are not reused.
-EXTRACTOR_VERSION = "20"
+EXTRACTOR_VERSION = "21"
 
 _POST_LEAD = re.compile(
     r"^\s*(?P<name>(?:[A-Z0-9][\w’'.&-]*\s){0,5}[A-Z0-9][\w’'.&-]*):\s+(?P<rest>\S.*)$", re.S

@@ -50,6 +50,11 @@ def _term(tok: Token) -> str | None:
     cls = _CLASS.get(tok.pos_)
     if cls is None or not any(ch.isalnum() for ch in tok.text):
         return None
+    particle = next((c for c in tok.children if c.dep_ == "prt"), None) if cls == "v" else None
+    if particle is not None and _too_common(tok):
+        # "a bomb went off", "check out the tape": the particle makes an event of a verb
+        # too common to count alone ("go", "check"); other verbs keep their lemma.
+        return f"v:{_lemma(tok)}_{particle.lower_}"
     if tok.is_stop and cls != "d":  # "two" is a stop word, but two trucks are not five
         return None
     if tok.ent_type_ == "PERSON" or tok.lower_.strip(".") in load_words("titles.txt"):
@@ -66,6 +71,14 @@ def _term(tok: Token) -> str | None:
     if cls == "v" and lemma in load_words("light_verbs.txt"):
         return None
     return f"{cls}:{lemma}"
+
+
+def _too_common(tok: Token) -> bool:
+    """A verb the terms leave out: a stop word or a light verb ("go", "take", "make")."""
+    lemma = _lemma(tok)
+    return lemma not in load_words("cue_verbs.txt") and (
+        tok.is_stop or lemma in load_words("light_verbs.txt")
+    )
 
 
 def _lemma(tok: Token) -> str:
