@@ -171,3 +171,19 @@ def test_a_site_name_from_metadata_keeps_its_brand():
     assert outlet_name("Harborline.com") == "Harborline"
     index = EntityIndex()
     assert index.outlet("Harborline.com") == index.outlet("Harborline")
+
+
+def test_two_people_of_one_surname_in_two_articles_stay_two():
+    import attribution
+
+    result = attribution.build_graph(
+        [
+            "Union news.\n\nUnion president Mary Kay Henry said the strike would go on.\n\n"
+            "Henry said members were ready.",
+            "Campaign news.\n\nHarbour Radio's Ed Henry reported that the rally was off.\n\n"
+            "Henry said aides were angry about the decision.",
+        ]
+    )
+    by_article = {(c.article, c.text): c.source for c in result.claims}
+    assert by_article[("text-1", "members were ready")] == "person:mary-kay-henry"
+    assert by_article[("text-2", "aides were angry about the decision")] == "person:ed-henry"
