@@ -430,15 +430,14 @@ def _back_reference(label: str, kind: str) -> bool:
 def _another(label: str, members: list[Claim]) -> bool:
     """Is the root "another X" in every sentence that names it ("Another slide shows ...")?
     One more of something named before: the label alone ("slide") loses whose."""
-    seen = False
-    for c in members:
-        at = c.sentence.lower().find(label.lower()) if label else -1
-        if at < 0:
-            continue
-        seen = True
-        if words(c.sentence[:at])[-1:] != ["another"]:
-            return False
-    return seen
+    places = _places(label, members)
+    return bool(places) and all(words(sentence[:at])[-1:] == ["another"] for sentence, at in places)
+
+
+def _places(label: str, members: list[Claim]) -> list[tuple[str, int]]:
+    """Each member's sentence that names ``label``, with where (case aside)."""
+    found = [(c.sentence, c.sentence.lower().find(label.lower())) for c in members] if label else []
+    return [(sentence, at) for sentence, at in found if at >= 0]
 
 
 def _quantity(label: list[str]) -> bool:
@@ -463,12 +462,10 @@ def _needs_context(text: str) -> bool:
 def _as_written(label: str, members: list[Claim]) -> str:
     """``label`` as a sentence of the claims writes it: unnamed sources' labels are
     lower-cased ("the real clear politics average")."""
-    for c in members:
-        at = c.sentence.lower().find(label.lower()) if label else -1
-        if at >= 0:
-            written = c.sentence[at : at + len(label)]
-            # A capital that only opens the sentence ("Polls showed ...") names nothing.
-            return written[:1].lower() + written[1:] if at == 0 else written
+    for sentence, at in _places(label, members)[:1]:
+        written = sentence[at : at + len(label)]
+        # A capital that only opens the sentence ("Polls showed ...") names nothing.
+        return written[:1].lower() + written[1:] if at == 0 else written
     return label
 
 

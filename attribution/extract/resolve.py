@@ -325,22 +325,27 @@ def _first_names(mentions: tuple[Mention, ...]) -> dict[str, str]:
     return {last: next(iter(given)) for last, given in firsts.items() if len(given) == 1}
 
 
+_GENDERED = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+}
+
+
 def _unlike(pronoun: str) -> frozenset[str]:
     """Names and titles a pronoun cannot point back to, by its gender."""
-    if pronoun in {"he", "him", "his"}:
-        return load_words("female_names.txt")
-    if pronoun in {"she", "her", "hers"}:
-        return load_words("male_names.txt")
-    return frozenset()
+    gender = _GENDERED.get(pronoun)
+    other = {"male": "female", "female": "male"}.get(gender or "")
+    return load_words(f"{other}_names.txt") if other else frozenset()
 
 
 def _like(pronoun: str) -> frozenset[str]:
     """First names and titles known to fit a pronoun's gender."""
-    if pronoun in {"he", "him", "his"}:
-        return load_words("male_names.txt")
-    if pronoun in {"she", "her", "hers"}:
-        return load_words("female_names.txt")
-    return frozenset()
+    gender = _GENDERED.get(pronoun)
+    return load_words(f"{gender}_names.txt") if gender else frozenset()
 
 
 def _without_possessive(name: str) -> str:
